@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Runs every test of the solution on a fresh Debian machine: installs what is missing (Chromium for the browser
+# tests, the local dotnet tools), builds, then runs `dotnet test` on the solution. CI (.ci/run) calls exactly this.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v chromium >/dev/null 2>&1; then
+  echo "Chromium ontbreekt: installeren met apt-get (nodig voor de browsertests)…"
+  if [ "$(id -u)" -eq 0 ]; then
+    apt-get update -qq && apt-get install -y -qq chromium >/dev/null
+  else
+    sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null
+  fi
+fi
+
+dotnet tool restore
+dotnet build GeneralistischWerkt.Training.sln -c Debug -nologo -v quiet
+
+log=$(mktemp)
+set +e
+dotnet test GeneralistischWerkt.Training.sln -c Debug --no-build -nologo 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+
+# One closing line for the whole run, summed over the test projects.
+sum() { grep -oE "$1: +[0-9]+" "$log" | awk '{ total += $2 } END { print total + 0 }'; }
+passed=$(sum Passed); failed=$(sum Failed); skipped=$(sum Skipped)
+rm -f "$log"
+echo "$passed passed, $failed failed, $skipped skipped"
+if [ "$passed" -eq 0 ]; then
+  echo "Er liep geen enkele test." >&2
+  exit 1
+fi
+if [ "$skipped" -ne 0 ]; then
+  echo "Er werden tests overgeslagen: een overgeslagen test verbergt een fout." >&2
+  exit 1
+fi
+exit "$status"

@@ -1,0 +1,115 @@
+using GeneralistischWerkt.Training.Web.Components;
+using GeneralistischWerkt.Training.Web.Data;
+using GeneralistischWerkt.Training.Web.Features.Accounts;
+using GeneralistischWerkt.Training.Web.Features.Seeding;
+using GeneralistischWerkt.Training.Web.Identity;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Radzen;
+
+var builder = WebApplication.CreateBuilder(args);
+var isCreateAdmin = args.Length > 0 && args[0] == CreateAdminCommand.Name;
+
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddRadzenComponents();
+builder.Services.AddSingleton(TimeProvider.System);
+
+var connectionString = DatabaseSetup.ResolveConnectionString(builder.Configuration, builder.Environment.ContentRootPath);
+// One context per operation (IDbContextFactory) for interactive pages; the scoped context serves Identity's stores
+// within a single request or a single administration operation's own scope.
+builder.Services.AddDbContextFactory<ApplicationDbContext>(options => options.UseSqlite(connectionString));
+builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<ApplicationDbContext>>().CreateDbContext());
+
+builder.Services.AddCascadingAuthenticationState();
+builder.Services.AddScoped<AuthenticationStateProvider, ActiveAccountRevalidatingStateProvider>();
+builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+builder.Services.AddAuthorization();
+builder.Services.AddIdentityCore<ApplicationUser>(options =>
+    {
+        options.User.RequireUniqueEmail = true;
+        options.SignIn.RequireConfirmedAccount = false;
+        options.Password.RequiredLength = 10;
+        options.Password.RequireDigit = true;
+        options.Password.RequireLowercase = true;
+        options.Password.RequireUppercase = true;
+        options.Password.RequireNonAlphanumeric = true;
+        options.Lockout.MaxFailedAccessAttempts = 5;
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        options.Lockout.AllowedForNewUsers = true;
+    })
+    .AddRoles<IdentityRole>()
+    .AddEntityFrameworkStores<ApplicationDbContext>()
+    .AddSignInManager<ActiveAccountSignInManager>()
+    .AddClaimsPrincipalFactory<DisplayNameClaimsPrincipalFactory>()
+    .AddErrorDescriber<DutchIdentityErrorDescriber>()
+    .AddDefaultTokenProviders();
+builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+builder.Services.ConfigureApplicationCookie(options =>
+{
+    options.LoginPath = "/account/aanmelden";
+    options.LogoutPath = "/account/afmelden";
+    options.AccessDeniedPath = "/account/geen-toegang";
+    options.Cookie.Name = "gwt.auth";
+    options.Cookie.HttpOnly = true;
+    options.Cookie.SameSite = SameSiteMode.Lax;
+    options.SlidingExpiration = true;
+    options.ExpireTimeSpan = TimeSpan.FromHours(8);
+});
+
+builder.Services.AddScoped<AccountAdministration>();
+builder.Services.AddScoped<TeamAdministration>();
+builder.Services.AddScoped<DemoAccounts>();
+builder.Services.AddScoped<StartPageQueries>();
+
+var app = builder.Build();
+
+await DatabaseSetup.MigrateAsync(app.Services);
+
+if (isCreateAdmin)
+{
+    await using var scope = app.Services.CreateAsyncScope();
+    return await CreateAdminCommand.RunAsync(scope.ServiceProvider, args, Console.In, Console.Out,
+        Console.IsInputRedirected ? null : CreateAdminCommand.ReadHiddenLine);
+}
+
+if (app.Environment.IsDevelopment())
+{
+    await using var scope = app.Services.CreateAsyncScope();
+    await scope.ServiceProvider.GetRequiredService<DemoAccounts>().SeedIfEmptyAsync();
+}
+else
+{
+    app.UseExceptionHandler("/fout", createScopeForErrors: true);
+    app.UseHsts();
+}
+
+app.UseRequestLocalization(new RequestLocalizationOptions
+{
+    DefaultRequestCulture = new RequestCulture("nl-BE"),
+    SupportedCultures = [GeneralistischWerkt.Training.Core.Formatting.DutchFormat.Culture],
+    SupportedUICultures = [GeneralistischWerkt.Training.Core.Formatting.DutchFormat.Culture],
+});
+app.UseSecurityHeaders();
+app.UseStatusCodePagesWithReExecute("/niet-gevonden", createScopeForStatusCodePages: true);
+
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+// Sign-out is a POST with an antiforgery token (the [FromForm] parameter makes the framework validate it).
+app.MapPost("/account/afmelden", async ([FromForm] string? returnUrl, SignInManager<ApplicationUser> signInManager) =>
+{
+    await signInManager.SignOutAsync();
+    return Results.LocalRedirect("/account/aanmelden");
+});
+
+app.Run();
+return 0;
+
+public partial class Program;

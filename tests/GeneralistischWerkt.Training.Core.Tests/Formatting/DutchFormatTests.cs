@@ -1,0 +1,40 @@
+using GeneralistischWerkt.Training.Core.Formatting;
+
+namespace GeneralistischWerkt.Training.Core.Tests.Formatting;
+
+public class DutchFormatTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
+
+    [Theory]
+    [InlineData(0, "nu")]
+    [InlineData(-30, "30 seconden geleden")]
+    [InlineData(-60 * 5, "5 minuten geleden")]
+    [InlineData(-3600, "een uur geleden")]
+    [InlineData(-3600 * 3, "3 uur geleden")]
+    [InlineData(-86400, "gisteren")]
+    [InlineData(-86400 * 3, "3 dagen geleden")]
+    [InlineData(-86400 * 65, "2 maanden geleden")]
+    [InlineData(-86400 * 800, "2 jaar geleden")]
+    [InlineData(3600 * 2, "over 2 uur")]
+    [InlineData(86400, "morgen")]
+    [InlineData(86400 * 4, "over 4 dagen")]
+    public void Relative_times_are_Dutch(int seconds, string expected) =>
+        Assert.Equal(expected, DutchFormat.Relative(Now.AddSeconds(seconds), Now));
+
+    [Fact]
+    public void Dates_are_Dutch_in_Belgian_time()
+    {
+        // 23:30 UTC on 30 November is already 1 December in Brussels (UTC+1 in winter).
+        var moment = new DateTimeOffset(2026, 11, 30, 23, 30, 0, TimeSpan.Zero);
+        Assert.Equal("1 december 2026", DutchFormat.Date(moment));
+        Assert.Equal("1 december 2026 om 00:30", DutchFormat.DateTime(moment));
+    }
+
+    [Fact]
+    public void Missing_moment_reads_nog_nooit()
+    {
+        Assert.Equal("nog nooit", DutchFormat.RelativeWithDate(null, Now));
+        Assert.Equal("3 dagen geleden (20 november 2026)", DutchFormat.RelativeWithDate(Now.AddDays(-3), Now));
+    }
+}

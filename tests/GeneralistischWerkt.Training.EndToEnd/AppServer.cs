@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace GeneralistischWerkt.Training.EndToEnd;
+
+/// <summary>
+/// Runs the real web app (the build output of src/GeneralistischWerkt.Training.Web) as a separate process on a free
+/// loopback port, in Development (so the demo accounts are seeded) with its own empty data folder.
+/// </summary>
+public sealed class AppServer : IAsyncDisposable
+{
+    private Process? process;
+    private readonly StringBuilder log = new();
+
+    public AppServer()
+    {
+        DataDirectory = Path.Combine(Path.GetTempPath(), "gwt-e2e-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(DataDirectory);
+        Port = FreePort();
+    }
+
+    public string DataDirectory { get; }
+    public int Port { get; }
+    public string BaseUrl => $"http://127.0.0.1:{Port}";
+    public string Log { get { lock (log) return log.ToString(); } }
+
+    public async Task StartAsync()
+    {
+        var (projectDir, dll) = LocateWebApp();
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = projectDir,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(dll);
+        info.ArgumentList.Add("--contentRoot");
+        info.ArgumentList.Add(projectDir);
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        info.Environment["ASPNETCORE_URLS"] = BaseUrl;
+        info.Environment["Storage__DataDirectory"] = DataDirectory;
+        info.Environment["Logging__LogLevel__Default"] = "Warning";
+
+        process = Process.Start(info) ?? throw new InvalidOperationException("Kon de app niet starten.");
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.AppendLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process.HasExited)
+                throw new InvalidOperationException($"De app stopte meteen (code {process.ExitCode}):\n{Log}");
+            try
+            {
+                var response = await http.GetAsync($"{BaseUrl}/account/aanmelden");
+                if (response.StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) { }
+            await Task.Delay(250);
+        }
+        throw new TimeoutException($"De app antwoordde niet binnen 60 seconden:\n{Log}");
+    }
+
+    public async Task StopAsync()
+    {
+        if (process is null || process.HasExited) return;
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+        process.Dispose();
+        process = null;
+    }
+
+    /// <summary>Stops and starts the app on the same port and data folder, as a server restart would.</summary>
+    public async Task RestartAsync()
+    {
+        await StopAsync();
+        await StartAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
+    }
+
+    private static (string ProjectDir, string Dll) LocateWebApp()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "GeneralistischWerkt.Training.sln"))) dir = dir.Parent;
+        if (dir is null) throw new InvalidOperationException("GeneralistischWerkt.Training.sln niet gevonden boven " + AppContext.BaseDirectory);
+        var projectDir = Path.Combine(dir.FullName, "src", "GeneralistischWerkt.Training.Web");
+        // Same configuration as this test assembly (bin/<Configuration>/net10.0/).
+        var configuration = typeof(AppServer).Assembly
+            .GetCustomAttributes(typeof(System.Reflection.AssemblyConfigurationAttribute), false)
+            .OfType<System.Reflection.AssemblyConfigurationAttribute>().Single().Configuration;
+        var dll = Path.Combine(projectDir, "bin", configuration, "net10.0", "GeneralistischWerkt.Training.Web.dll");
+        if (!File.Exists(dll)) throw new FileNotFoundException("Web-app niet gebouwd: " + dll);
+        return (projectDir, dll);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,95 @@
+using System.Text.RegularExpressions;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace GeneralistischWerkt.Training.EndToEnd;
+
+/// <summary>
+/// Base for browser tests: a fresh browser context per test, helpers to sign in and to wait for the interactive
+/// circuit, and checks that run on every page a test visits (axe-core, Content-Security-Policy violations).
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
+{
+    public const string DemoPassword = "Welkom-2026!";
+    public const string AdminEmail = "beheerder@demo.gwt.be";
+    public const string SupervisorEmail = "werkbegeleider@demo.gwt.be";
+    public const string CoachEmail = "ann.coach@demo.gwt.be";
+
+    private readonly List<string> consoleProblems = [];
+    private readonly List<IBrowserContext> contexts = [];
+
+    protected BrowserFixture Fixture => fixture;
+    protected IPage Page { get; private set; } = default!;
+
+    public async Task InitializeAsync() => Page = await NewPageAsync();
+
+    public async Task DisposeAsync()
+    {
+        foreach (var context in contexts) await context.CloseAsync();
+        Assert.True(consoleProblems.Count == 0,
+            "De browser meldde problemen (CSP of scriptfouten):\n" + string.Join("\n", consoleProblems));
+    }
+
+    /// <summary>A page in a new, isolated browser context (its own cookies: another user).</summary>
+    protected async Task<IPage> NewPageAsync()
+    {
+        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = fixture.App.BaseUrl,
+            Locale = "nl-BE",
+        });
+        contexts.Add(context);
+        var page = await context.NewPageAsync();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && !message.Text.Contains("Failed to load resource"))
+                lock (consoleProblems) consoleProblems.Add(message.Text);
+        };
+        page.PageError += (_, error) => { lock (consoleProblems) consoleProblems.Add(error); };
+        return page;
+    }
+
+    protected async Task SignInAsync(string email, string password = DemoPassword, IPage? page = null)
+    {
+        page ??= Page;
+        await page.GotoAsync("/account/aanmelden");
+        await page.GetByLabel("E-mailadres").FillAsync(email);
+        await page.GetByLabel("Wachtwoord").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Aanmelden" }).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+    }
+
+    protected async Task SignInAndWaitAsync(string email, string expectedPath, string password = DemoPassword, IPage? page = null)
+    {
+        page ??= Page;
+        await SignInAsync(email, password, page);
+        await page.WaitForURLAsync(new Regex(Regex.Escape(expectedPath) + "$"));
+        await WaitForInteractiveAsync(page);
+    }
+
+    /// <summary>Waits until the page runs on the live server circuit, so clicks reach server code.</summary>
+    protected static async Task WaitForInteractiveAsync(IPage page) =>
+        await page.Locator("main[data-interactive='ja']").WaitForAsync(new() { Timeout = 20_000 });
+
+    protected async Task GotoInteractiveAsync(string path, IPage? page = null)
+    {
+        page ??= Page;
+        await page.GotoAsync(path);
+        await WaitForInteractiveAsync(page);
+    }
+
+    /// <summary>axe-core on the current page: no violation of impact serious or critical.</summary>
+    protected static async Task AssertAccessibleAsync(IPage page)
+    {
+        AxeResult result = await page.RunAxe();
+        var serious = result.Violations
+            .Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}")
+            .ToList();
+        Assert.True(serious.Count == 0, $"axe-core vond problemen op {page.Url}:\n" + string.Join("\n", serious));
+    }
+
+    protected static string UniqueEmail(string prefix) => $"{prefix}.{Guid.NewGuid().ToString("N")[..8]}@test.gwt.be";
+}

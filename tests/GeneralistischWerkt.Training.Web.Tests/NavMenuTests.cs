@@ -1,0 +1,45 @@
+using GeneralistischWerkt.Training.Web.Components.Layout;
+using GeneralistischWerkt.Training.Web.Identity;
+
+namespace GeneralistischWerkt.Training.Web.Tests;
+
+public class NavMenuTests : BunitContext
+{
+    private IReadOnlyList<(string Text, string Href)> RenderLinksFor(params string[] roles)
+    {
+        var auth = AddAuthorization();
+        auth.SetAuthorized("Test Gebruiker");
+        auth.SetRoles(roles);
+        var menu = Render<NavMenu>();
+        return menu.FindAll("nav a").Select(a => (a.TextContent.Trim(), a.GetAttribute("href")!)).ToList();
+    }
+
+    [Fact]
+    public void Coach_sees_only_the_coach_links() =>
+        Assert.Equal([("Mijn startpagina", "/coach")], RenderLinksFor(Roles.Coach));
+
+    [Fact]
+    public void Werkbegeleider_sees_only_the_supervision_links() =>
+        Assert.Equal([("Mijn coaches", "/werkbegeleider")], RenderLinksFor(Roles.Supervisor));
+
+    [Fact]
+    public void Beheerder_sees_only_the_admin_links() =>
+        Assert.Equal([("Accounts", "/beheer"), ("Teams", "/beheer/teams")], RenderLinksFor(Roles.Admin));
+
+    [Fact]
+    public void Someone_with_two_roles_sees_both_groups() =>
+        Assert.Equal([("Mijn startpagina", "/coach"), ("Mijn coaches", "/werkbegeleider")],
+            RenderLinksFor(Roles.Coach, Roles.Supervisor));
+
+    [Fact]
+    public void Signed_in_user_without_a_role_sees_no_links() => Assert.Empty(RenderLinksFor());
+
+    [Fact]
+    public void Menu_has_a_Dutch_accessible_name()
+    {
+        var auth = AddAuthorization();
+        auth.SetAuthorized("Test");
+        auth.SetRoles(Roles.Coach);
+        Assert.Equal("Hoofdmenu", Render<NavMenu>().Find("nav").GetAttribute("aria-label"));
+    }
+}

@@ -1,0 +1,75 @@
+using GeneralistischWerkt.Training.Web.Data;
+using GeneralistischWerkt.Training.Web.Features.Accounts;
+using GeneralistischWerkt.Training.Web.Features.Seeding;
+using GeneralistischWerkt.Training.Web.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GeneralistischWerkt.Training.Web.Tests;
+
+/// <summary>
+/// The app's real services (Identity with its Dutch messages and rules, EF Core with the committed migrations) on an
+/// in-memory SQLite database that lives as long as this object.
+/// </summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    // An in-memory SQLite database exists while its connection is open.
+    private readonly SqliteConnection connection;
+
+    private TestDatabase(ServiceProvider services, SqliteConnection connection)
+    {
+        Services = services;
+        this.connection = connection;
+    }
+
+    public ServiceProvider Services { get; }
+    public AccountAdministration Accounts => Services.GetRequiredService<AccountAdministration>();
+    public TeamAdministration Teams => Services.GetRequiredService<TeamAdministration>();
+
+    public static async Task<TestDatabase> CreateAsync()
+    {
+        var connection = new SqliteConnection("Data Source=:memory:");
+        await connection.OpenAsync();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton(TimeProvider.System);
+        services.AddDbContextFactory<ApplicationDbContext>(o => o.UseSqlite(connection));
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<ApplicationDbContext>>().CreateDbContext());
+        services.AddIdentityCore<ApplicationUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 10;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<ApplicationDbContext>()
+            .AddErrorDescriber<DutchIdentityErrorDescriber>();
+        services.AddScoped<AccountAdministration>();
+        services.AddScoped<TeamAdministration>();
+        services.AddScoped<DemoAccounts>();
+        var provider = services.BuildServiceProvider();
+        await DatabaseSetup.MigrateAsync(provider);
+        return new TestDatabase(provider, connection);
+    }
+
+    public async Task<string> CreateAsync(string name, string role, string? email = null)
+    {
+        var result = await Accounts.CreateAccountAsync(new NewAccount(name, email ?? $"{name.Replace(' ', '.').ToLower()}@test.be", "Geldig-Wachtwoord-1", [role]));
+        Assert.True(result.Succeeded, string.Join(" ", result.Errors));
+        return result.Value!;
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<ApplicationDbContext, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<ApplicationDbContext>());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        await connection.DisposeAsync();
+    }
+}
