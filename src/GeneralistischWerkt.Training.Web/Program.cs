@@ -11,6 +11,9 @@ using Microsoft.EntityFrameworkCore;
 using Radzen;
 
 var builder = WebApplication.CreateBuilder(args);
+// Serve package assets (Radzen's css/js) from the build output in every environment, not only in Development,
+// so `dotnet run` also works in Production; a published app has no manifest and this does nothing.
+builder.WebHost.UseStaticWebAssets();
 var isCreateAdmin = args.Length > 0 && args[0] == CreateAdminCommand.Name;
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();

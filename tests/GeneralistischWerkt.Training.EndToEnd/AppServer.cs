@@ -14,13 +14,15 @@ public sealed class AppServer : IAsyncDisposable
     private Process? process;
     private readonly StringBuilder log = new();
 
-    public AppServer()
+    public AppServer(string environment = "Development")
     {
+        Environment = environment;
         DataDirectory = Path.Combine(Path.GetTempPath(), "gwt-e2e-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataDirectory);
         Port = FreePort();
     }
 
+    public string Environment { get; }
     public string DataDirectory { get; }
     public int Port { get; }
     public string BaseUrl => $"http://127.0.0.1:{Port}";
@@ -39,7 +41,7 @@ public sealed class AppServer : IAsyncDisposable
         info.ArgumentList.Add(dll);
         info.ArgumentList.Add("--contentRoot");
         info.ArgumentList.Add(projectDir);
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = Environment;
         info.Environment["ASPNETCORE_URLS"] = BaseUrl;
         info.Environment["Storage__DataDirectory"] = DataDirectory;
         info.Environment["Logging__LogLevel__Default"] = "Warning";
@@ -66,6 +68,34 @@ public sealed class AppServer : IAsyncDisposable
             await Task.Delay(250);
         }
         throw new TimeoutException($"De app antwoordde niet binnen 60 seconden:\n{Log}");
+    }
+
+    /// <summary>Runs the app once as a command (for example create-admin) against this server's data folder.</summary>
+    public async Task<(int ExitCode, string Output)> RunCommandAsync(IReadOnlyList<string> args,
+        IReadOnlyDictionary<string, string>? environment = null, string? standardInput = null)
+    {
+        var (projectDir, dll) = LocateWebApp();
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = projectDir,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(dll);
+        foreach (var arg in args) info.ArgumentList.Add(arg);
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = Environment;
+        info.Environment["Storage__DataDirectory"] = DataDirectory;
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) info.Environment[key] = value;
+        using var command = Process.Start(info) ?? throw new InvalidOperationException("Kon de app niet starten.");
+        if (standardInput is not null) await command.StandardInput.WriteAsync(standardInput);
+        command.StandardInput.Close();
+        var output = command.StandardOutput.ReadToEndAsync();
+        var error = command.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await command.WaitForExitAsync(timeout.Token);
+        return (command.ExitCode, await output + await error);
     }
 
     public async Task StopAsync()
