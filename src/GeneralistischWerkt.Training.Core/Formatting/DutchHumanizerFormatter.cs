@@ -25,21 +25,21 @@ internal sealed partial class DutchHumanizerFormatter() : DefaultFormatter("nl")
     [GeneratedRegex("^(?<kind>DateHumanize|TimeSpanHumanize)_(?<count>Single|Multiple)(?<unit>Millisecond|Second|Minute|Hour|Day|Week|Month|Year)s?(?<tense>Ago|FromNow)?(_Words)?")]
     private static partial Regex KeyPattern();
 
-    protected override string Format(string resourceKey) => resourceKey switch
-    {
-        "DateHumanize_Now" => "nu",
-        "DateHumanize_Never" => "nooit",
-        "TimeSpanHumanize_Zero" => "geen tijd",
-        "DateHumanize_SingleDayAgo" => "gisteren",
-        "DateHumanize_SingleDayFromNow" => "morgen",
-        _ => Translate(resourceKey, 1),
-    };
+    protected override string Format(string resourceKey) => Translate(resourceKey, 1);
 
     protected override string Format(string resourceKey, int number, bool toWords = false) =>
         Translate(resourceKey, number);
 
     private static string Translate(string resourceKey, int number)
     {
+        switch (resourceKey)
+        {
+            case "DateHumanize_Now": return "nu";
+            case "DateHumanize_Never": return "nooit";
+            case "TimeSpanHumanize_Zero": return "geen tijd";
+            case "DateHumanize_SingleDayAgo": return "gisteren";
+            case "DateHumanize_SingleDayFromNow": return "morgen";
+        }
         var match = KeyPattern().Match(resourceKey);
         if (!match.Success) return resourceKey;
         var (one, many) = Units[match.Groups["unit"].Value];
