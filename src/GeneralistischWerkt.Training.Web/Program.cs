@@ -1,6 +1,8 @@
 using GeneralistischWerkt.Training.Web.Components;
 using GeneralistischWerkt.Training.Web.Data;
+using GeneralistischWerkt.Training.Web.Features.Access;
 using GeneralistischWerkt.Training.Web.Features.Accounts;
+using GeneralistischWerkt.Training.Web.Features.Modules;
 using GeneralistischWerkt.Training.Web.Features.Seeding;
 using GeneralistischWerkt.Training.Web.Identity;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -66,6 +68,9 @@ builder.Services.AddScoped<AccountAdministration>();
 builder.Services.AddScoped<TeamAdministration>();
 builder.Services.AddScoped<DemoAccounts>();
 builder.Services.AddScoped<StartPageQueries>();
+builder.Services.AddScoped<AccessRules>();
+builder.Services.AddSingleton<ContentStore>();
+builder.Services.AddScoped<ProgressService>();
 
 var app = builder.Build();
 
@@ -77,6 +82,9 @@ if (isCreateAdmin)
     return await CreateAdminCommand.RunAsync(scope.ServiceProvider, args, Console.In, Console.Out,
         Console.IsInputRedirected ? null : CreateAdminCommand.ReadHiddenLine);
 }
+
+// Load the content at start-up, so problems in content files are logged right away.
+_ = app.Services.GetRequiredService<ContentStore>();
 
 if (app.Environment.IsDevelopment())
 {

@@ -14,21 +14,27 @@ public class NavMenuTests : BunitContext
         return menu.FindAll("nav a").Select(a => (a.TextContent.Trim(), a.GetAttribute("href")!)).ToList();
     }
 
-    [Fact]
-    public void Coach_sees_only_the_coach_links() =>
-        Assert.Equal([("Mijn startpagina", "/coach")], RenderLinksFor(Roles.Coach));
+    private static readonly (string, string)[] MethodLinks =
+    [
+        ("Modules", "/modules"), ("Basishoudingen", "/fiches"), ("Begeleidingstraject", "/fasen"),
+        ("Alle inhoud", "/inhoud"), ("Zoeken", "/zoeken"),
+    ];
 
     [Fact]
-    public void Werkbegeleider_sees_only_the_supervision_links() =>
-        Assert.Equal([("Mijn coaches", "/werkbegeleider")], RenderLinksFor(Roles.Supervisor));
+    public void Coach_sees_the_coach_and_method_links_only() =>
+        Assert.Equal([("Mijn startpagina", "/coach"), .. MethodLinks], RenderLinksFor(Roles.Coach));
+
+    [Fact]
+    public void Werkbegeleider_sees_the_supervision_and_method_links_only() =>
+        Assert.Equal([("Mijn coaches", "/werkbegeleider"), .. MethodLinks], RenderLinksFor(Roles.Supervisor));
 
     [Fact]
     public void Beheerder_sees_only_the_admin_links() =>
         Assert.Equal([("Accounts", "/beheer"), ("Teams", "/beheer/teams")], RenderLinksFor(Roles.Admin));
 
     [Fact]
-    public void Someone_with_two_roles_sees_both_groups() =>
-        Assert.Equal([("Mijn startpagina", "/coach"), ("Mijn coaches", "/werkbegeleider")],
+    public void Someone_with_two_roles_sees_both_groups_and_the_method_once() =>
+        Assert.Equal([("Mijn startpagina", "/coach"), ("Mijn coaches", "/werkbegeleider"), .. MethodLinks],
             RenderLinksFor(Roles.Coach, Roles.Supervisor));
 
     [Fact]

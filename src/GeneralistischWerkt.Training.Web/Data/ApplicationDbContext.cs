@@ -10,6 +10,8 @@ public class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options
     public DbSet<Team> Teams => Set<Team>();
     public DbSet<TeamMembership> TeamMemberships => Set<TeamMembership>();
     public DbSet<SupervisorAssignment> SupervisorAssignments => Set<SupervisorAssignment>();
+    public DbSet<LessonCompletion> LessonCompletions => Set<LessonCompletion>();
+    public DbSet<CheckAnswer> CheckAnswers => Set<CheckAnswer>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -40,6 +42,22 @@ public class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options
             assignment.HasOne(a => a.Supervisor).WithMany().HasForeignKey(a => a.SupervisorId)
                 .OnDelete(DeleteBehavior.Restrict);
             assignment.HasIndex(a => a.CoachId).IsUnique().HasFilter("\"EndedAt\" IS NULL");
+        });
+
+        builder.Entity<LessonCompletion>(completion =>
+        {
+            completion.HasKey(c => new { c.UserId, c.LessonId });
+            completion.Property(c => c.LessonId).HasMaxLength(100);
+            completion.HasOne<ApplicationUser>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<CheckAnswer>(answer =>
+        {
+            answer.Property(a => a.LessonId).HasMaxLength(100);
+            answer.Property(a => a.CheckId).HasMaxLength(100);
+            answer.Property(a => a.AnswerJson).HasMaxLength(8000);
+            answer.HasIndex(a => new { a.UserId, a.LessonId, a.CheckId });
+            answer.HasOne<ApplicationUser>().WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Cascade);
         });
 
         // SQLite cannot order or compare DateTimeOffset; store UTC ticks so queries sort correctly on every provider.

@@ -1,0 +1,309 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Unicode;
+using GeneralistischWerkt.Training.Core.Content.Markdown;
+using Markdig.Syntax;
+
+namespace GeneralistischWerkt.Training.Core.Content.Loading;
+
+/// <summary>Turns one content file into a <see cref="ContentItem"/> plus diagnostics. Never throws for bad input.</summary>
+internal static class ContentFileReader
+{
+    /// <summary>Content files are prose; anything larger is almost certainly not a content file.</summary>
+    public const long MaxFileBytes = 2 * 1024 * 1024;
+
+    private static readonly string[] CommonFields = ["id", "titel", "soort", "samenvatting", "links"];
+
+    private static readonly Dictionary<ContentKind, string[]> ExtraFields = new()
+    {
+        [ContentKind.CoreAttitude] = ["nummer"],
+        [ContentKind.Technique] = [],
+        [ContentKind.QuestionType] = [],
+        [ContentKind.LifeDomain] = ["nummer"],
+        [ContentKind.Phase] = ["nummer", "instrumenten"],
+        [ContentKind.Instrument] = ["fasen", "vervolg"],
+        [ContentKind.Theme] = [],
+        [ContentKind.Source] = [],
+        [ContentKind.Module] = ["nummer", "lessen"],
+        [ContentKind.Lesson] = ["module", "checks"],
+    };
+
+    public static ContentItem? Read(string fullPath, string relativePath, List<Diagnostic> diagnostics)
+    {
+        var text = ReadText(fullPath, relativePath, diagnostics);
+        return text is null ? null : Parse(text, relativePath, diagnostics);
+    }
+
+    /// <summary>Reads the file as strict UTF-8 text; null (with GWT100) when it can't be read or isn't text.</summary>
+    internal static string? ReadText(string fullPath, string file, List<Diagnostic> diagnostics)
+    {
+        var start = new SourcePosition(file, 1, 1);
+        byte[] bytes;
+        try
+        {
+            var info = new FileInfo(fullPath);
+            if (info.Length > MaxFileBytes)
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnreadableFile, start,
+                    $"het bestand is te groot ({info.Length / 1024} KiB, maximaal {MaxFileBytes / 1024} KiB) voor een inhoudsbestand"));
+                return null;
+            }
+            bytes = File.ReadAllBytes(fullPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or System.Security.SecurityException)
+        {
+            var reason = e switch
+            {
+                UnauthorizedAccessException => "er zijn geen leesrechten",
+                FileNotFoundException or DirectoryNotFoundException => "het bestaat niet (meer) of is een kapotte snelkoppeling",
+                _ => "er trad een leesfout op",
+            };
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnreadableFile, start, $"het bestand kan niet gelezen worden: {reason}"));
+            return null;
+        }
+        return Decode(bytes, file, diagnostics);
+    }
+
+    internal static string? Decode(byte[] bytes, string file, List<Diagnostic> diagnostics)
+    {
+        var nul = Array.IndexOf(bytes, (byte)0);
+        if (nul >= 0)
+        {
+            var prefix = Encoding.UTF8.GetString(bytes, 0, nul); // lenient: only used to find line and column
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnreadableFile, PositionAfter(prefix, file),
+                "het bestand bevat NUL-tekens en is dus geen tekstbestand (binair bestand?)"));
+            return null;
+        }
+
+        var chars = ArrayPool<char>.Shared.Rent(Math.Max(1, bytes.Length));
+        try
+        {
+            var status = Utf8.ToUtf16(bytes, chars, out var bytesRead, out var charsWritten, replaceInvalidSequences: false);
+            if (status != OperationStatus.Done)
+            {
+                var at = PositionAfter(chars.AsSpan(0, charsWritten), file);
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnreadableFile, at,
+                    $"het bestand is geen geldige UTF-8-tekst (ongeldige byte 0x{bytes[Math.Min(bytesRead, bytes.Length - 1)]:X2}); is het een binair bestand? Sla het op als UTF-8"));
+                return null;
+            }
+            var text = chars.AsSpan(0, charsWritten);
+            if (text.Length > 0 && text[0] == '\uFEFF') text = text[1..];
+            return new string(text);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+        }
+    }
+
+    /// <summary>The position just after <paramref name="prefix"/>.</summary>
+    private static SourcePosition PositionAfter(ReadOnlySpan<char> prefix, string file)
+    {
+        var line = 1 + prefix.Count('\n');
+        var lastNewline = prefix.LastIndexOf('\n');
+        return new SourcePosition(file, line, prefix.Length - lastNewline);
+    }
+
+    internal static ContentItem? Parse(string text, string file, List<Diagnostic> diagnostics)
+    {
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (lines[i].EndsWith('\r')) lines[i] = lines[i][..^1];
+        }
+
+        if (lines[0].TrimEnd() != "---")
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.FrontMatterMissing, new SourcePosition(file, 1, 1),
+                "front matter ontbreekt: het bestand moet beginnen met een regel '---', dan de velden (id, titel, soort, …) en weer een regel '---'"));
+            return null;
+        }
+        var close = -1;
+        for (var i = 1; i < lines.Length; i++)
+        {
+            if (lines[i].TrimEnd() == "---")
+            {
+                close = i;
+                break;
+            }
+        }
+        if (close < 0)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.FrontMatterMissing, new SourcePosition(file, 1, 1),
+                "de front matter die hier begint wordt nooit afgesloten met een regel '---'"));
+            return null;
+        }
+
+        var yaml = string.Join('\n', lines, 1, close - 1);
+        YamlValue? root;
+        var yamlDiagnostics = new List<Diagnostic>();
+        try
+        {
+            root = YamlTree.Parse(yaml, file, firstLine: 2, yamlDiagnostics.Add);
+        }
+        catch (YamlTreeException e)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.YamlSyntax, e.Position, e.Message));
+            return null;
+        }
+        diagnostics.AddRange(yamlDiagnostics);
+
+        var mapping = root switch
+        {
+            null => new YamlMappingValue { Position = new SourcePosition(file, 1, 1) },
+            YamlMappingValue m => m,
+            _ => null,
+        };
+        if (mapping is null)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidValue, root!.Position,
+                $"de front matter moet uit velden bestaan ('naam: waarde'), niet uit een {root.Describe()}"));
+            return null;
+        }
+
+        var body = close + 1 < lines.Length ? string.Join('\n', lines, close + 1, lines.Length - close - 1) : "";
+        return BuildItem(mapping, body, bodyLine: close + 2, file, diagnostics);
+    }
+
+    private static ContentItem? BuildItem(YamlMappingValue mapping, string body, int bodyLine, string file, List<Diagnostic> diagnostics)
+    {
+        var fields = new FieldReader(mapping, mapping.Position, "", diagnostics);
+
+        var id = fields.Id("id", required: true);
+        var title = fields.Text("titel", required: true) ?? "";
+        var kindText = fields.Text("soort", required: true);
+        ContentKind kind = default;
+        var kindKnown = kindText is not null && ContentKinds.TryParse(kindText, out kind);
+        if (kindText is { Length: > 0 } && !kindKnown)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidValue, fields.Positions["soort"],
+                $"onbekende soort '{FieldReader.Shorten(kindText)}'; kies uit {string.Join(", ", ContentKinds.Slugs)}"));
+        }
+        var summary = fields.Text("samenvatting", required: true) ?? "";
+        var links = fields.References("links", required: true, onlyKind: null);
+
+        if (!kindKnown)
+        {
+            fields.WarnAboutUnknownKeys(CommonFields.Concat(ExtraFields.Values.SelectMany(v => v)).Distinct().ToArray(), "in de front matter");
+            return null;
+        }
+
+        fields.WarnAboutUnknownKeys(CommonFields.Concat(ExtraFields[kind]).ToArray(), $"voor soort {kind.ToSlug()}");
+
+        int? number = kind switch
+        {
+            ContentKind.CoreAttitude => fields.Number("nummer", required: true, 1, 8),
+            ContentKind.LifeDomain => fields.Number("nummer", required: true, 1, 10),
+            ContentKind.Phase => fields.Number("nummer", required: true, 1, 6),
+            ContentKind.Module => fields.Number("nummer", required: true, 1, int.MaxValue),
+            _ => null,
+        };
+
+        IReadOnlyList<ContentReference> instruments = [], phases = [], lessons = [];
+        IReadOnlyList<KnowledgeCheck> checks = [];
+        ContentReference? followUp = null;
+        string? moduleId = null;
+        switch (kind)
+        {
+            case ContentKind.Phase:
+                instruments = fields.References("instrumenten", required: true, ContentKind.Instrument);
+                break;
+            case ContentKind.Instrument:
+                phases = fields.References("fasen", required: true, ContentKind.Phase);
+                followUp = fields.SingleReference("vervolg", required: false, ContentKind.Instrument);
+                break;
+            case ContentKind.Module:
+                lessons = fields.References("lessen", required: true, ContentKind.Lesson);
+                break;
+            case ContentKind.Lesson:
+                moduleId = fields.Id("module", required: true);
+                var checkList = fields.List("checks", required: true);
+                checks = checkList is null ? [] : CheckReader.Read(checkList, file, diagnostics);
+                break;
+        }
+
+        if (id is null) return null;
+
+        var (introduction, sections, bodyLinks, malformed) = AnalyseBody(body, bodyLine, file);
+        return new ContentItem
+        {
+            Id = id,
+            Title = title,
+            Kind = kind,
+            Summary = summary,
+            Links = links,
+            Number = number,
+            Body = body,
+            BodyLine = bodyLine,
+            Introduction = introduction,
+            Sections = sections,
+            BodyLinks = bodyLinks,
+            MalformedBodyLinks = malformed,
+            Instruments = instruments,
+            Phases = phases,
+            FollowUp = followUp,
+            Lessons = lessons,
+            ModuleId = moduleId,
+            Checks = checks,
+            File = file,
+            FieldPositions = new Dictionary<string, SourcePosition>(fields.Positions),
+        };
+    }
+
+    /// <summary>Splits the body into level-2 sections and collects its internal links, using the same Markdown parser as rendering.</summary>
+    private static (string Introduction, IReadOnlyList<ContentSection> Sections, IReadOnlyList<ContentReference> Links, IReadOnlyList<ContentReference> Malformed)
+        AnalyseBody(string body, int bodyLine, string file)
+    {
+        var document = ContentMarkdown.Parse(body);
+        var lines = body.Split('\n');
+        var lineStarts = new List<int>(lines.Length) { 0 };
+        for (var i = 0; i < body.Length; i++)
+        {
+            if (body[i] == '\n') lineStarts.Add(i + 1);
+        }
+        int LineOf(int offset)
+        {
+            var index = lineStarts.BinarySearch(offset);
+            return index >= 0 ? index : ~index - 1;
+        }
+
+        var headings = document.OfType<HeadingBlock>().Where(h => h.Level == 2).ToList();
+        // Markdig puts a setext heading's Line on its underline, so use the source span for both ends.
+        var headingStarts = headings.Select(h => LineOf(h.Span.Start)).ToList();
+        var sections = new List<ContentSection>(headings.Count);
+        for (var i = 0; i < headings.Count; i++)
+        {
+            var heading = headings[i];
+            var contentStart = Math.Max(headingStarts[i], LineOf(heading.Span.End)) + 1;
+            var contentEnd = i + 1 < headings.Count ? headingStarts[i + 1] : lines.Length;
+            sections.Add(new ContentSection(
+                ContentMarkdown.PlainText(heading.Inline),
+                JoinLines(lines, contentStart, contentEnd),
+                new SourcePosition(file, bodyLine + headingStarts[i], heading.Span.Start - lineStarts[headingStarts[i]] + 1)));
+        }
+        var introduction = JoinLines(lines, 0, headings.Count > 0 ? headingStarts[0] : lines.Length);
+
+        var links = new List<ContentReference>();
+        var malformed = new List<ContentReference>();
+        foreach (var link in document.Descendants<WikiLinkInline>())
+        {
+            var position = new SourcePosition(file, bodyLine + link.Line, link.Column + 1);
+            if (ContentReference.TryParseTarget(link.Target, out var kind, out var id))
+            {
+                links.Add(new ContentReference(kind, id, position, link.Label));
+            }
+            else
+            {
+                malformed.Add(new ContentReference("", link.Target, position, link.Label));
+            }
+        }
+        return (introduction, sections, links, malformed);
+    }
+
+    private static string JoinLines(string[] lines, int from, int to)
+    {
+        from = Math.Clamp(from, 0, lines.Length);
+        to = Math.Clamp(to, from, lines.Length);
+        return string.Join('\n', lines, from, to - from).Trim('\n', '\r');
+    }
+}

@@ -1,0 +1,62 @@
+using GeneralistischWerkt.Training.Core.Content;
+using GeneralistischWerkt.Training.Web.Components.Pages.Method;
+using GeneralistischWerkt.Training.Web.Features.Modules;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace GeneralistischWerkt.Training.Web.Tests;
+
+public class FicheCardTests : BunitContext
+{
+    private static readonly SourcePosition Here = new("fiche.md", 1, 1);
+
+    public FicheCardTests()
+    {
+        // ContentHtml renders through the ContentStore; point it at an empty folder (nothing to resolve here).
+        var empty = Directory.CreateTempSubdirectory("gwt-leeg").FullName;
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Content:Root"] = empty }).Build();
+        Services.AddSingleton(new ContentStore(configuration, new FakeEnvironment(empty), NullLogger<ContentStore>.Instance));
+    }
+
+    private static ContentItem Fiche() => new()
+    {
+        Id = "actief-luisteren", Title = "Actief luisteren", Kind = ContentKind.CoreAttitude, Summary = "Luisteren.",
+        Body = "", BodyLine = 1, File = "fiche.md",
+        Sections =
+        [
+            new ContentSection("Kernelementen", "- ruimte geven\n- parafraseren", Here),
+            new ContentSection("Toelichting", "Wie actief luistert, <script>alert(1)</script> toont betrokkenheid.", Here),
+        ],
+    };
+
+    [Fact]
+    public void Shows_the_front_first_and_flips_to_the_back_and_back_again()
+    {
+        var cut = Render<FicheCard>(p => p.Add(c => c.Fiche, Fiche()));
+        Assert.Equal("Voorkant: kernelementen", cut.Find("h2").TextContent);
+        Assert.Equal(["ruimte geven", "parafraseren"], cut.FindAll("li").Select(li => li.TextContent));
+
+        cut.Find("button").Click();
+        Assert.Equal("Achterkant: toelichting", cut.Find("h2").TextContent);
+        Assert.Contains("toont betrokkenheid", cut.Markup);
+        Assert.Empty(cut.FindAll("script"));
+        Assert.Equal("Draai om naar de voorkant", cut.Find("button").TextContent.Trim());
+
+        cut.Find("button").Click();
+        Assert.Equal("Voorkant: kernelementen", cut.Find("h2").TextContent);
+    }
+
+    [Fact]
+    public void The_shown_side_is_announced_to_screen_readers() =>
+        Assert.Equal("polite", Render<FicheCard>(p => p.Add(c => c.Fiche, Fiche())).Find(".gwt-fiche-side").GetAttribute("aria-live"));
+
+    private sealed class FakeEnvironment(string root) : IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = "Test";
+        public string ApplicationName { get; set; } = "Test";
+        public string ContentRootPath { get; set; } = root;
+        public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = new Microsoft.Extensions.FileProviders.NullFileProvider();
+    }
+}
