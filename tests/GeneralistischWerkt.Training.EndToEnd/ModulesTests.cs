@@ -166,6 +166,35 @@ public class ModulesTests(BrowserFixture fixture) : BrowserTest(fixture)
         await AssertAccessibleAsync(Page);
     }
 
+    [Fact]
+    public async Task Knowledge_checks_can_be_answered_with_the_keyboard_only()
+    {
+        var lesson = Library.Value.OfKind(ContentKind.Lesson).First(l => l.Checks.OfType<OrderingCheck>().Any() && l.Checks.OfType<MultipleChoiceCheck>().Any());
+        var ordering = lesson.Checks.OfType<OrderingCheck>().First();
+        var choice = lesson.Checks.OfType<MultipleChoiceCheck>().First();
+
+        await SignInAndWaitAsync("bram.coach@demo.gwt.be", "/coach");
+        await GotoInteractiveAsync(ContentUrls(lesson));
+
+        var box = CheckBox(ordering);
+        for (var target = 0; target < ordering.Items.Count; target++)
+        {
+            var text = ordering.Items[target].Text;
+            while ((await box.Locator(".gwt-ordering-text").AllTextContentsAsync()).ToList().IndexOf(text) > target)
+                await box.GetByRole(AriaRole.Button, new() { Name = $"Hoger: {text}", Exact = true }).PressAsync("Enter");
+        }
+        await box.GetByRole(AriaRole.Button, new() { Name = "Controleren" }).PressAsync("Enter");
+        await Expect(box.GetByRole(AriaRole.Status)).ToHaveTextAsync("Juist!");
+
+        var choiceBox = CheckBox(choice);
+        foreach (var option in choice.Options.Where(o => o.IsCorrect))
+            await choiceBox.GetByLabel(option.Text!, new() { Exact = true }).PressAsync(" ");
+        await choiceBox.GetByRole(AriaRole.Button, new() { Name = "Controleren" }).PressAsync("Enter");
+        await Expect(choiceBox.GetByRole(AriaRole.Status)).ToHaveTextAsync("Juist!");
+    }
+
+    private static string ContentUrls(ContentItem lesson) => $"/modules/{lesson.ModuleId}/{lesson.Id}";
+
     private ILocator CheckBox(KnowledgeCheck check) => Page.Locator($"fieldset[data-check='{check.Id}']");
 
     private async Task AnswerCorrectlyAsync(KnowledgeCheck check)

@@ -1,0 +1,76 @@
+namespace GeneralistischWerkt.Training.Core.Scenarios;
+
+/// <summary>
+/// Facts about a scenario's graph, computed once per scenario. Requires an acyclic graph (the check refuses cycles);
+/// on a cycle or a dangling edge it stops following that edge instead of looping.
+/// </summary>
+public static class ScenarioAnalysis
+{
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Scenario, Dictionary<string, int>> MaxCache = new();
+
+    /// <summary>Per declared or scored competency, the highest total a learner can reach on some path from the start.</summary>
+    public static IReadOnlyDictionary<string, int> MaxScores(Scenario scenario) =>
+        MaxCache.GetValue(scenario, s =>
+        {
+            var competencies = s.Competencies
+                .Concat(s.Nodes.SelectMany(n => n.Choices).SelectMany(c => c.Scores.Keys))
+                .Distinct();
+            return competencies.ToDictionary(c => c, c => BestFrom(s, s.StartNodeId, choice => choice.Scores.GetValueOrDefault(c)));
+        });
+
+    /// <summary>
+    /// The index of the choice at this node that lies on the best-scoring way on (highest total over all
+    /// competencies to an ending, ties broken by the better outcome, then by the first choice).
+    /// </summary>
+    public static int BestChoiceIndex(Scenario scenario, ScenarioNode node)
+    {
+        var best = -1;
+        (int Total, int Outcome) bestValue = (int.MinValue, int.MinValue);
+        for (var i = 0; i < node.Choices.Count; i++)
+        {
+            var choice = node.Choices[i];
+            var value = (choice.TotalScore + BestFrom(scenario, choice.NextNodeId, c => c.TotalScore),
+                BestOutcomeFrom(scenario, choice.NextNodeId));
+            if (value.CompareTo(bestValue) > 0)
+            {
+                bestValue = value;
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /// <summary>Max over paths from <paramref name="nodeId"/> to an ending of the summed choice values.</summary>
+    private static int BestFrom(Scenario scenario, string nodeId, Func<ScenarioChoice, int> value)
+    {
+        var memo = new Dictionary<string, int>();
+        var onPath = new HashSet<string>();
+        return Visit(nodeId);
+
+        int Visit(string id)
+        {
+            if (memo.TryGetValue(id, out var known)) return known;
+            var node = scenario.Node(id);
+            if (node is null || node.IsEnding || node.Choices.Count == 0 || !onPath.Add(id)) return 0;
+            var best = node.Choices.Max(c => value(c) + Visit(c.NextNodeId));
+            onPath.Remove(id);
+            memo[id] = best;
+            return best;
+        }
+    }
+
+    private static int BestOutcomeFrom(Scenario scenario, string nodeId)
+    {
+        var seen = new HashSet<string>();
+        var best = int.MinValue;
+        var stack = new Stack<string>([nodeId]);
+        while (stack.Count > 0)
+        {
+            var node = scenario.Node(stack.Pop());
+            if (node is null || !seen.Add(node.Id)) continue;
+            if (node.Ending is { } ending) best = Math.Max(best, -(int)ending.Outcome);
+            foreach (var choice in node.Choices) stack.Push(choice.NextNodeId);
+        }
+        return best;
+    }
+}

@@ -1,0 +1,154 @@
+using GeneralistischWerkt.Training.Core.Content;
+
+namespace GeneralistischWerkt.Training.Core.Scenarios;
+
+/// <summary>A branching role-play, as loaded from scenarios/&lt;id&gt;.yml (format: scenarios/README.md).</summary>
+public sealed class Scenario
+{
+    public required string Id { get; init; }
+    public required string Title { get; init; }
+    public required string Description { get; init; }
+    public required string Theme { get; init; }
+    public required string PhaseId { get; init; }
+    public required int DurationMinutes { get; init; }
+
+    /// <summary>"coach" (default), "werkbegeleider", or "voorbeeld" (author example, not in the catalogue).</summary>
+    public string Audience { get; init; } = ScenarioAudiences.Coach;
+
+    public required IReadOnlyList<string> Competencies { get; init; }
+    public required IReadOnlyList<ScenarioPerson> People { get; init; }
+    public required string StartNodeId { get; init; }
+    public required IReadOnlyList<ScenarioNode> Nodes { get; init; }
+    public IReadOnlyList<TestPath> TestPaths { get; init; } = [];
+
+    /// <summary>Path relative to the scenarios root's parent, e.g. "scenarios/eerste-gesprek.yml".</summary>
+    public required string File { get; init; }
+
+    public SourcePosition Position { get; init; } = new("", 1, 1);
+
+    private Dictionary<string, ScenarioNode>? nodesById;
+
+    public ScenarioNode? Node(string id)
+    {
+        nodesById ??= Nodes.GroupBy(n => n.Id).ToDictionary(g => g.Key, g => g.First());
+        return nodesById.GetValueOrDefault(id);
+    }
+
+    public ScenarioPerson? Person(string id) => People.FirstOrDefault(p => p.Id == id);
+
+    public bool InCatalogue => Audience != ScenarioAudiences.Example;
+}
+
+public static class ScenarioAudiences
+{
+    public const string Coach = "coach";
+    public const string Supervisor = "werkbegeleider";
+    public const string Example = "voorbeeld";
+    public static readonly IReadOnlyList<string> All = [Coach, Supervisor, Example];
+}
+
+public static class ScenarioThemes
+{
+    public static readonly IReadOnlyDictionary<string, string> Names = new Dictionary<string, string>
+    {
+        ["actief-luisteren"] = "Actief luisteren",
+        ["waaromvraag"] = "De waaromvraag herformuleren",
+        ["doorverwijzen"] = "Doorverwijzen",
+        ["telefoon"] = "Informatie delen over de telefoon",
+        ["werkbegeleiding"] = "Werkbegeleiding",
+    };
+}
+
+public sealed record ScenarioPerson(string Id, string Name, string Role, string Description, IReadOnlyList<PersonState> States)
+{
+    public SourcePosition Position { get; init; } = new("", 1, 1);
+}
+
+/// <summary>A value of a person that the coach's choices move, e.g. trust. Always kept between Min and Max.</summary>
+public sealed record PersonState(string Id, string Name, int Start, int Min, int Max)
+{
+    public SourcePosition Position { get; init; } = new("", 1, 1);
+}
+
+public sealed class ScenarioNode
+{
+    public required string Id { get; init; }
+
+    /// <summary>A person id, or <see cref="Narrator"/> for stage directions only.</summary>
+    public required string SpeakerId { get; init; }
+
+    public required string Text { get; init; }
+    public string? StageDirection { get; init; }
+
+    /// <summary>What the person thinks but does not say; shown in the debrief only.</summary>
+    public string? Thought { get; init; }
+
+    public IReadOnlyList<ScenarioChoice> Choices { get; init; } = [];
+    public ScenarioEnding? Ending { get; init; }
+    public SourcePosition Position { get; init; } = new("", 1, 1);
+
+    public bool IsEnding => Ending is not null;
+
+    public const string Narrator = "verteller";
+}
+
+public sealed record ScenarioChoice(
+    string Text,
+    string NextNodeId,
+    IReadOnlyDictionary<string, int> Scores,
+    IReadOnlyDictionary<string, int> StateChanges,
+    string Feedback,
+    IReadOnlyList<ContentReference> Links,
+    string? ReflectionQuestion)
+{
+    /// <summary>Keys of <see cref="StateChanges"/> are "person.state".</summary>
+    public SourcePosition Position { get; init; } = new("", 1, 1);
+
+    public int TotalScore => Scores.Values.Sum();
+}
+
+public enum ScenarioOutcome
+{
+    Passed,
+    Partial,
+    Failed,
+}
+
+public static class ScenarioOutcomes
+{
+    public static string ToSlug(this ScenarioOutcome outcome) => outcome switch
+    {
+        ScenarioOutcome.Passed => "geslaagd",
+        ScenarioOutcome.Partial => "deels",
+        _ => "niet-geslaagd",
+    };
+
+    public static string ToDutch(this ScenarioOutcome outcome) => outcome switch
+    {
+        ScenarioOutcome.Passed => "Geslaagd",
+        ScenarioOutcome.Partial => "Deels geslaagd",
+        _ => "Niet geslaagd",
+    };
+
+    public static bool TryParse(string? slug, out ScenarioOutcome outcome)
+    {
+        switch (slug)
+        {
+            case "geslaagd": outcome = ScenarioOutcome.Passed; return true;
+            case "deels": outcome = ScenarioOutcome.Partial; return true;
+            case "niet-geslaagd": outcome = ScenarioOutcome.Failed; return true;
+            default: outcome = default; return false;
+        }
+    }
+}
+
+public sealed record ScenarioEnding(ScenarioOutcome Outcome, string Debrief);
+
+/// <summary>Choices are 1-based choice numbers, one per decision node, as authors write them.</summary>
+public sealed record TestPath(string Name, IReadOnlyList<int> Choices, string EndingId, IReadOnlyDictionary<string, int>? Scores)
+{
+    public SourcePosition Position { get; init; } = new("", 1, 1);
+}
+
+/// <summary>One competency from content/competenties.yml.</summary>
+public sealed record Competency(string Id, string Name, string Group, ContentReference Link);
