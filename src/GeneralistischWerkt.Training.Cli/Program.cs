@@ -1,10 +1,12 @@
 using System.Text;
 using GeneralistischWerkt.Training.Core.Content;
+using GeneralistischWerkt.Training.Core.Scenarios;
 
 namespace GeneralistischWerkt.Training.Cli;
 
 /// <summary>
-/// <c>gwt check [--root DIR]</c>: checks DIR/content and prints one line per diagnostic plus a Dutch summary.
+/// <c>gwt check [--root DIR]</c>: checks DIR/content and, when it exists, DIR/scenarios (against DIR/content and
+/// DIR/content/competenties.yml), and prints one line per diagnostic, one line per scenario and a Dutch summary each.
 /// Exit codes: 0 no errors, 1 errors (or an internal failure), 2 bad usage.
 /// </summary>
 public static class Program
@@ -19,7 +21,8 @@ public static class Program
         Gebruik: gwt check [--root MAP]
 
         Opdrachten:
-          check          Controleer de inhoud in MAP/content en toon elke fout en waarschuwing.
+          check          Controleer de inhoud in MAP/content en de scenario's in MAP/scenarios
+                         (met content/competenties.yml) en toon elke fout en waarschuwing.
 
         Opties:
           --root MAP     De map van de repository (standaard: de eerste bovenliggende map met
@@ -104,8 +107,62 @@ public static class Program
             output.WriteLine(diagnostic.ToString());
         }
         output.WriteLine(Summary("content", result.FileCount, result.ErrorCount, result.WarningCount));
-        return result.ErrorCount > 0 ? ContentErrors : Ok;
+
+        var scenarioErrors = 0;
+        if (Directory.Exists(Path.Combine(rootDirectory, "scenarios")))
+        {
+            var scenarios = ScenarioValidator.Check(rootDirectory, result.Library);
+            foreach (var diagnostic in scenarios.Diagnostics)
+            {
+                output.WriteLine(diagnostic.ToString());
+            }
+            var loaded = scenarios.Reports.ToDictionary(r => r.Scenario.File, StringComparer.Ordinal);
+            foreach (var file in scenarios.Load.Files)
+            {
+                output.WriteLine(loaded.TryGetValue(file, out var report)
+                    ? Describe(report)
+                    : $"{file}: niet geladen (zie de fout hierboven)");
+            }
+            output.WriteLine(Summary("scenarios", scenarios.FileCount, scenarios.ErrorCount, scenarios.WarningCount));
+            scenarioErrors = scenarios.ErrorCount;
+        }
+        return result.ErrorCount > 0 || scenarioErrors > 0 ? ContentErrors : Ok;
     }
+
+    /// <summary>
+    /// One line per scenario, e.g. "scenarios/x.yml: 14 beslisknopen, 4 eindes, max: parafraseren 6, samenvatten 4; testpaden 3/3 geslaagd".
+    /// </summary>
+    public static string Describe(ScenarioReport report)
+    {
+        var text = new StringBuilder(report.Scenario.File).Append(": ");
+        if (!report.IsPlayable)
+        {
+            text.Append("niet speelbaar door ").Append(Count(report.ErrorCount, "fout", "fouten")).Append("; ");
+        }
+        text.Append(Count(report.DecisionNodeCount, "beslisknoop", "beslisknopen"))
+            .Append(", ").Append(Count(report.EndingCount, "einde", "eindes"));
+        if (report.MaxScores is { } max)
+        {
+            var order = report.Scenario.Competencies.Concat(max.Keys.Order(StringComparer.Ordinal)).Distinct();
+            text.Append(", max: ").Append(string.Join(", ", order.Select(c => $"{c} {max.GetValueOrDefault(c)}")));
+        }
+        if (report.TestPathCount == 0)
+        {
+            text.Append("; geen testpaden");
+        }
+        else if (report.TestPathsPassed is { } passed)
+        {
+            text.Append($"; testpaden {passed}/{report.TestPathCount} geslaagd");
+        }
+        else
+        {
+            text.Append($"; {Count(report.TestPathCount, "testpad", "testpaden")} niet afgespeeld (eerst de fouten in de knopen oplossen)");
+        }
+        if (!report.Scenario.InCatalogue) text.Append(" (voorbeeld, niet in de catalogus)");
+        return text.ToString();
+    }
+
+    private static string Count(int count, string one, string many) => $"{count} {(count == 1 ? one : many)}";
 
     /// <summary>"content: 91 bestanden, 0 fouten, 2 waarschuwingen" (singular forms for 1).</summary>
     public static string Summary(string what, int files, int errorCount, int warningCount) =>

@@ -3,6 +3,7 @@ using GeneralistischWerkt.Training.Web.Data;
 using GeneralistischWerkt.Training.Web.Features.Access;
 using GeneralistischWerkt.Training.Web.Features.Accounts;
 using GeneralistischWerkt.Training.Web.Features.Modules;
+using GeneralistischWerkt.Training.Web.Features.Scenarios;
 using GeneralistischWerkt.Training.Web.Features.Seeding;
 using GeneralistischWerkt.Training.Web.Identity;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -71,6 +72,8 @@ builder.Services.AddScoped<StartPageQueries>();
 builder.Services.AddScoped<AccessRules>();
 builder.Services.AddSingleton<ContentStore>();
 builder.Services.AddScoped<ProgressService>();
+builder.Services.AddSingleton<ScenarioStore>();
+builder.Services.AddScoped<ScenarioPlayService>();
 
 var app = builder.Build();
 
@@ -85,6 +88,7 @@ if (isCreateAdmin)
 
 // Load the content at start-up, so problems in content files are logged right away.
 _ = app.Services.GetRequiredService<ContentStore>();
+_ = app.Services.GetRequiredService<ScenarioStore>();
 
 if (app.Environment.IsDevelopment())
 {

@@ -6,7 +6,7 @@ namespace GeneralistischWerkt.Training.EndToEnd;
 
 public class AccountsAndRolesTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
-    private static readonly string[] MethodLinks = ["Modules", "Basishoudingen", "Begeleidingstraject", "Alle inhoud", "Zoeken"];
+    private static readonly string[] MethodLinks = ["Modules", "Rollenspellen", "Basishoudingen", "Begeleidingstraject", "Alle inhoud", "Zoeken"];
 
     private ILocator Menu(IPage page) => page.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdmenu" });
 

@@ -21,7 +21,7 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
     private readonly List<IBrowserContext> contexts = [];
 
     protected BrowserFixture Fixture => fixture;
-    protected IPage Page { get; private set; } = default!;
+    protected IPage Page { get; set; } = default!;
 
     public async Task InitializeAsync() => Page = await NewPageAsync();
 

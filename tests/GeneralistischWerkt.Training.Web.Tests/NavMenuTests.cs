@@ -16,7 +16,7 @@ public class NavMenuTests : BunitContext
 
     private static readonly (string, string)[] MethodLinks =
     [
-        ("Modules", "/modules"), ("Basishoudingen", "/fiches"), ("Begeleidingstraject", "/fasen"),
+        ("Modules", "/modules"), ("Rollenspellen", "/scenarios"), ("Basishoudingen", "/fiches"), ("Begeleidingstraject", "/fasen"),
         ("Alle inhoud", "/inhoud"), ("Zoeken", "/zoeken"),
     ];
 

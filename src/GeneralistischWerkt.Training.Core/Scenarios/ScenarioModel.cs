@@ -26,6 +26,12 @@ public sealed class Scenario
 
     public SourcePosition Position { get; init; } = new("", 1, 1);
 
+    /// <summary>Where each field's value starts, by its Dutch key (see <see cref="ScenarioFieldPositions"/>); empty for scenarios built in code.</summary>
+    public IReadOnlyDictionary<string, SourcePosition> FieldPositions { get; init; } = ScenarioFieldPositions.None;
+
+    /// <summary>The position of a field's value, or <see cref="Position"/> when the field is absent.</summary>
+    public SourcePosition PositionOf(string field) => FieldPositions.GetValueOrDefault(field, Position);
+
     private Dictionary<string, ScenarioNode>? nodesById;
 
     public ScenarioNode? Node(string id)
@@ -62,12 +68,24 @@ public static class ScenarioThemes
 public sealed record ScenarioPerson(string Id, string Name, string Role, string Description, IReadOnlyList<PersonState> States)
 {
     public SourcePosition Position { get; init; } = new("", 1, 1);
+
+    /// <summary>Where each field's value starts, by its Dutch key (see <see cref="ScenarioFieldPositions"/>); empty for scenarios built in code.</summary>
+    public IReadOnlyDictionary<string, SourcePosition> FieldPositions { get; init; } = ScenarioFieldPositions.None;
+
+    /// <summary>The position of a field's value, or <see cref="Position"/> when the field is absent.</summary>
+    public SourcePosition PositionOf(string field) => FieldPositions.GetValueOrDefault(field, Position);
 }
 
 /// <summary>A value of a person that the coach's choices move, e.g. trust. Always kept between Min and Max.</summary>
 public sealed record PersonState(string Id, string Name, int Start, int Min, int Max)
 {
     public SourcePosition Position { get; init; } = new("", 1, 1);
+
+    /// <summary>Where each field's value starts, by its Dutch key (see <see cref="ScenarioFieldPositions"/>); empty for scenarios built in code.</summary>
+    public IReadOnlyDictionary<string, SourcePosition> FieldPositions { get; init; } = ScenarioFieldPositions.None;
+
+    /// <summary>The position of a field's value, or <see cref="Position"/> when the field is absent.</summary>
+    public SourcePosition PositionOf(string field) => FieldPositions.GetValueOrDefault(field, Position);
 }
 
 public sealed class ScenarioNode
@@ -87,6 +105,12 @@ public sealed class ScenarioNode
     public ScenarioEnding? Ending { get; init; }
     public SourcePosition Position { get; init; } = new("", 1, 1);
 
+    /// <summary>Where each field's value starts, by its Dutch key (see <see cref="ScenarioFieldPositions"/>); empty for scenarios built in code.</summary>
+    public IReadOnlyDictionary<string, SourcePosition> FieldPositions { get; init; } = ScenarioFieldPositions.None;
+
+    /// <summary>The position of a field's value, or <see cref="Position"/> when the field is absent.</summary>
+    public SourcePosition PositionOf(string field) => FieldPositions.GetValueOrDefault(field, Position);
+
     public bool IsEnding => Ending is not null;
 
     public const string Narrator = "verteller";
@@ -103,6 +127,12 @@ public sealed record ScenarioChoice(
 {
     /// <summary>Keys of <see cref="StateChanges"/> are "person.state".</summary>
     public SourcePosition Position { get; init; } = new("", 1, 1);
+
+    /// <summary>Where each field's value starts, by its Dutch key (see <see cref="ScenarioFieldPositions"/>); empty for scenarios built in code.</summary>
+    public IReadOnlyDictionary<string, SourcePosition> FieldPositions { get; init; } = ScenarioFieldPositions.None;
+
+    /// <summary>The position of a field's value, or <see cref="Position"/> when the field is absent.</summary>
+    public SourcePosition PositionOf(string field) => FieldPositions.GetValueOrDefault(field, Position);
 
     public int TotalScore => Scores.Values.Sum();
 }
@@ -148,7 +178,36 @@ public sealed record ScenarioEnding(ScenarioOutcome Outcome, string Debrief);
 public sealed record TestPath(string Name, IReadOnlyList<int> Choices, string EndingId, IReadOnlyDictionary<string, int>? Scores)
 {
     public SourcePosition Position { get; init; } = new("", 1, 1);
+
+    /// <summary>Where each field's value starts, by its Dutch key (see <see cref="ScenarioFieldPositions"/>); empty for scenarios built in code.</summary>
+    public IReadOnlyDictionary<string, SourcePosition> FieldPositions { get; init; } = ScenarioFieldPositions.None;
+
+    /// <summary>The position of a field's value, or <see cref="Position"/> when the field is absent.</summary>
+    public SourcePosition PositionOf(string field) => FieldPositions.GetValueOrDefault(field, Position);
 }
 
 /// <summary>One competency from content/competenties.yml.</summary>
-public sealed record Competency(string Id, string Name, string Group, ContentReference Link);
+public sealed record Competency(string Id, string Name, string Group, ContentReference Link)
+{
+    public SourcePosition Position { get; init; } = new("", 1, 1);
+
+    /// <summary>Where each field's value starts, by its Dutch key (see <see cref="ScenarioFieldPositions"/>); empty for scenarios built in code.</summary>
+    public IReadOnlyDictionary<string, SourcePosition> FieldPositions { get; init; } = ScenarioFieldPositions.None;
+
+    /// <summary>The position of a field's value, or <see cref="Position"/> when the field is absent.</summary>
+    public SourcePosition PositionOf(string field) => FieldPositions.GetValueOrDefault(field, Position);
+}
+
+/// <summary>
+/// Keys of the <c>FieldPositions</c> of the scenario model: the Dutch field name (<c>naar</c>, <c>tekst</c>, …), a list
+/// element as <c>veld[i]</c> (0-based, e.g. <c>competenties[2]</c>, <c>keuzes[0]</c> of a test path), and a map entry's
+/// key as <c>veld.sleutel</c> (e.g. <c>scores.parafraseren</c>, <c>toestand.sara.vertrouwen</c>, <c>einde.uitkomst</c>).
+/// </summary>
+public static class ScenarioFieldPositions
+{
+    public static IReadOnlyDictionary<string, SourcePosition> None { get; } = new Dictionary<string, SourcePosition>();
+
+    public static string Item(string field, int index) => $"{field}[{index}]";
+
+    public static string Entry(string field, string key) => $"{field}.{key}";
+}

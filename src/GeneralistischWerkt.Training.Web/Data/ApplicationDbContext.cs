@@ -12,6 +12,13 @@ public class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options
     public DbSet<SupervisorAssignment> SupervisorAssignments => Set<SupervisorAssignment>();
     public DbSet<LessonCompletion> LessonCompletions => Set<LessonCompletion>();
     public DbSet<CheckAnswer> CheckAnswers => Set<CheckAnswer>();
+    public DbSet<ScenarioAttempt> ScenarioAttempts => Set<ScenarioAttempt>();
+    public DbSet<AttemptStep> AttemptSteps => Set<AttemptStep>();
+    public DbSet<Reflection> Reflections => Set<Reflection>();
+    public DbSet<ReflectionRead> ReflectionReads => Set<ReflectionRead>();
+    public DbSet<Comment> Comments => Set<Comment>();
+    public DbSet<SupervisionSession> SupervisionSessions => Set<SupervisionSession>();
+    public DbSet<Agreement> Agreements => Set<Agreement>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -58,6 +65,64 @@ public class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options
             answer.Property(a => a.AnswerJson).HasMaxLength(8000);
             answer.HasIndex(a => new { a.UserId, a.LessonId, a.CheckId });
             answer.HasOne<ApplicationUser>().WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<ScenarioAttempt>(attempt =>
+        {
+            attempt.Property(a => a.ScenarioId).HasMaxLength(100);
+            attempt.Property(a => a.Outcome).HasMaxLength(20);
+            attempt.HasIndex(a => new { a.UserId, a.ScenarioId });
+            attempt.HasOne<ApplicationUser>().WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Cascade);
+            attempt.HasMany(a => a.Steps).WithOne(s => s.Attempt).HasForeignKey(s => s.AttemptId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<AttemptStep>(step =>
+        {
+            step.Property(s => s.NodeId).HasMaxLength(100);
+            step.Property(s => s.ChoiceText).HasMaxLength(2000);
+            step.HasIndex(s => new { s.AttemptId, s.Index }).IsUnique();
+        });
+
+        builder.Entity<Reflection>(reflection =>
+        {
+            reflection.Property(r => r.Title).HasMaxLength(300);
+            reflection.Property(r => r.TemplateId).HasMaxLength(40);
+            reflection.Property(r => r.ContextKind).HasMaxLength(20);
+            reflection.Property(r => r.ContextId).HasMaxLength(100);
+            reflection.Property(r => r.Dimensions).HasMaxLength(200);
+            reflection.HasIndex(r => r.AuthorId);
+            reflection.HasIndex(r => r.SharedWithId);
+            reflection.HasOne<ApplicationUser>().WithMany().HasForeignKey(r => r.AuthorId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<ReflectionRead>(read =>
+        {
+            read.HasIndex(r => r.ReflectionId);
+            read.HasOne<Reflection>().WithMany().HasForeignKey(r => r.ReflectionId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Comment>(comment =>
+        {
+            comment.Property(c => c.Text).HasMaxLength(4000);
+            comment.HasIndex(c => c.ReflectionId);
+            comment.HasIndex(c => c.AttemptId);
+            comment.HasOne<Reflection>().WithMany().HasForeignKey(c => c.ReflectionId).OnDelete(DeleteBehavior.Cascade);
+            comment.HasOne<ScenarioAttempt>().WithMany().HasForeignKey(c => c.AttemptId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<SupervisionSession>(session =>
+        {
+            session.HasIndex(s => new { s.SupervisorId, s.CoachId });
+            session.HasOne<ApplicationUser>().WithMany().HasForeignKey(s => s.CoachId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Agreement>(agreement =>
+        {
+            agreement.Property(a => a.What).HasMaxLength(1000);
+            agreement.Property(a => a.Who).HasMaxLength(200);
+            agreement.Property(a => a.ProgressNote).HasMaxLength(2000);
+            agreement.HasIndex(a => new { a.CoachId, a.Status });
+            agreement.HasOne<SupervisionSession>().WithMany().HasForeignKey(a => a.SessionId).OnDelete(DeleteBehavior.Cascade);
         });
 
         // SQLite cannot order or compare DateTimeOffset; store UTC ticks so queries sort correctly on every provider.

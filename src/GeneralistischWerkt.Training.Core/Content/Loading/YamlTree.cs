@@ -70,8 +70,9 @@ internal static class YamlTree
     /// Parses <paramref name="yaml"/>, which starts on line <paramref name="firstLine"/> of <paramref name="file"/>.
     /// Returns null for an empty document. Duplicate keys are reported through <paramref name="report"/> (the first wins).
     /// </summary>
+    /// <param name="documentName">How messages name the YAML text in Dutch, e.g. "de front matter" or "het bestand".</param>
     /// <exception cref="YamlTreeException">Any YAML syntax error.</exception>
-    public static YamlValue? Parse(string yaml, string file, int firstLine, Action<Diagnostic> report)
+    public static YamlValue? Parse(string yaml, string file, int firstLine, Action<Diagnostic> report, string documentName = "de front matter")
     {
         SourcePosition At(Mark mark) => new(file, (int)Math.Min(int.MaxValue, mark.Line + firstLine - 1), (int)Math.Min(int.MaxValue, mark.Column));
 
@@ -89,7 +90,7 @@ internal static class YamlTree
             if (!parser.Accept<StreamEnd>(out _))
             {
                 throw new YamlTreeException(At(parser.Current!.Start),
-                    "de front matter mag maar één YAML-document bevatten (verwijder '...' of '---' in de front matter)");
+                    $"{documentName} mag maar één YAML-document bevatten (verwijder '...' of '---' in {documentName})");
             }
             return root is YamlScalarValue { IsNull: true } ? null : root;
         }
@@ -104,7 +105,7 @@ internal static class YamlTree
             var at = e.Message.Contains("tab character", StringComparison.Ordinal) ? At(e.End) : At(e.Start);
             // An unclosed '[' or '{' is only noticed at the end of the front matter; point at where it opens.
             if (e.Message.Contains("flow", StringComparison.Ordinal) && openFlow.Count > 0) at = openFlow.Peek();
-            throw new YamlTreeException(at, DescribeYamlError(e.Message));
+            throw new YamlTreeException(at, DescribeYamlError(e.Message, documentName));
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -112,17 +113,17 @@ internal static class YamlTree
             var at = openFlow.Count > 0 ? openFlow.Peek() : lastStart ?? new SourcePosition(file, firstLine, 1);
             var message = openFlow.Count > 0
                 ? "een '[' of '{' wordt niet (goed) afgesloten; controleer ook de komma's ertussen"
-                : "de front matter kon niet als YAML gelezen worden; controleer aanhalingstekens, haakjes en inspringing";
+                : $"{documentName} kon niet als YAML gelezen worden; controleer aanhalingstekens, haakjes en inspringing";
             throw new YamlTreeException(at, message);
         }
 
         YamlValue ReadValue(IParser parser, int depth)
         {
-            var current = parser.Current ?? throw new YamlTreeException(new SourcePosition(file, firstLine, 1), "onverwacht einde van de front matter");
+            var current = parser.Current ?? throw new YamlTreeException(new SourcePosition(file, firstLine, 1), $"onverwacht einde van {documentName}");
             lastStart = At(current.Start);
             if (depth > MaxDepth)
             {
-                throw new YamlTreeException(At(current.Start), $"de front matter is dieper genest dan {MaxDepth} niveaus");
+                throw new YamlTreeException(At(current.Start), $"{documentName} is dieper genest dan {MaxDepth} niveaus");
             }
 
             switch (current)
@@ -186,7 +187,7 @@ internal static class YamlTree
                     return target;
                 }
                 default:
-                    throw new YamlTreeException(At(current.Start), "onverwacht element in de front matter");
+                    throw new YamlTreeException(At(current.Start), $"onverwacht element in {documentName}");
             }
         }
 
@@ -197,12 +198,12 @@ internal static class YamlTree
     }
 
     /// <summary>A Dutch explanation of YamlDotNet's (English) error message for the common mistakes.</summary>
-    private static string DescribeYamlError(string message)
+    private static string DescribeYamlError(string message, string documentName)
     {
         string? Explain()
         {
             if (message.Contains("tab character", StringComparison.Ordinal))
-                return "tabtekens mogen niet in de front matter; spring in met spaties";
+                return $"tabtekens mogen niet in {documentName}; spring in met spaties";
             if (message.Contains("quoted scalar", StringComparison.Ordinal))
                 return "een tekst tussen aanhalingstekens wordt niet (goed) afgesloten";
             if (message.Contains("invalid mapping", StringComparison.Ordinal) || message.Contains("Mapping values are not allowed", StringComparison.Ordinal))
@@ -223,10 +224,10 @@ internal static class YamlTree
         }
 
         var explanation = Explain();
-        if (explanation is not null) return $"ongeldige YAML in de front matter: {explanation}";
+        if (explanation is not null) return $"ongeldige YAML in {documentName}: {explanation}";
         var detail = message;
         var marker = detail.IndexOf("): ", StringComparison.Ordinal);
         if (detail.StartsWith("(Line:", StringComparison.Ordinal) && marker > 0) detail = detail[(marker + 3)..];
-        return $"ongeldige YAML in de front matter (technisch: {detail.Trim()}); controleer aanhalingstekens, dubbele punten en inspringing";
+        return $"ongeldige YAML in {documentName} (technisch: {detail.Trim()}); controleer aanhalingstekens, dubbele punten en inspringing";
     }
 }

@@ -1,23 +1,25 @@
+using System.Linq.Expressions;
 using GeneralistischWerkt.Training.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace GeneralistischWerkt.Training.Web.Features.Access;
 
 /// <summary>
-/// Who may see whose data, decided on the server in this one place. Pages and queries ask here; they never
-/// decide for themselves.
+/// Who may see whose data, decided on the server in this one place. Pages and queries ask here (or filter with the
+/// expressions below); they never decide for themselves. A beheerder appears in none of these rules: managing
+/// accounts gives no access to anyone's learning, reflections, comments or sessions.
 /// </summary>
 public class AccessRules(IDbContextFactory<ApplicationDbContext> dbFactory)
 {
-    /// <summary>
-    /// A coach's learning progress is visible to the coach and to their current werkbegeleider, nobody else
-    /// (a beheerder manages accounts, not learning).
-    /// </summary>
+    /// <summary>Learning progress: the coach and their current werkbegeleider.</summary>
     public async Task<bool> CanSeeProgressOfAsync(string viewerId, string coachId)
     {
         if (viewerId == coachId) return true;
         return await IsCurrentSupervisorAsync(viewerId, coachId);
     }
+
+    /// <summary>Scenario attempts (path, scores, comments on choices): the same circle as learning progress.</summary>
+    public Task<bool> CanSeeAttemptsOfAsync(string viewerId, string ownerId) => CanSeeProgressOfAsync(viewerId, ownerId);
 
     public async Task<bool> IsCurrentSupervisorAsync(string supervisorId, string coachId)
     {
@@ -25,4 +27,26 @@ public class AccessRules(IDbContextFactory<ApplicationDbContext> dbFactory)
         return await db.SupervisorAssignments.AnyAsync(a =>
             a.CoachId == coachId && a.SupervisorId == supervisorId && a.EndedAt == null);
     }
+
+    /// <summary>
+    /// The reflection rule: the author always; otherwise only a finished reflection that its author shared with
+    /// exactly this werkbegeleider, while that werkbegeleider still supervises the author. A draft is never shared, and
+    /// a new werkbegeleider sees nothing that was shared with the previous one.
+    /// </summary>
+    public static Expression<Func<Reflection, bool>> ReflectionReadableBy(string viewerId, IQueryable<SupervisorAssignment> assignments) =>
+        r => r.AuthorId == viewerId
+             || (r.Status == ReflectionStatus.Final
+                 && r.SharedWithId == viewerId
+                 && assignments.Any(a => a.CoachId == r.AuthorId && a.SupervisorId == viewerId && a.EndedAt == null));
+
+    public static IQueryable<Reflection> ReadableReflections(ApplicationDbContext db, string viewerId) =>
+        db.Reflections.Where(ReflectionReadableBy(viewerId, db.SupervisorAssignments));
+
+    /// <summary>Sessions: the werkbegeleider who holds it and the coach it is with.</summary>
+    public static IQueryable<SupervisionSession> VisibleSessions(ApplicationDbContext db, string viewerId) =>
+        db.SupervisionSessions.Where(s => s.SupervisorId == viewerId || s.CoachId == viewerId);
+
+    /// <summary>Agreements: the coach they bind and the werkbegeleider who made them.</summary>
+    public static IQueryable<Agreement> VisibleAgreements(ApplicationDbContext db, string viewerId) =>
+        db.Agreements.Where(a => a.CoachId == viewerId || a.SupervisorId == viewerId);
 }

@@ -1,0 +1,433 @@
+using GeneralistischWerkt.Training.Core.Content;
+using GeneralistischWerkt.Training.Core.Content.Loading;
+using static GeneralistischWerkt.Training.Core.Scenarios.ScenarioDiagnosticCodes;
+
+namespace GeneralistischWerkt.Training.Core.Scenarios.Loading;
+
+/// <summary>
+/// Turns the text of one scenario file into a <see cref="Scenario"/> plus diagnostics: everything one file can tell
+/// (GWT300–GWT303, GWT311). Rules that need the content, the competency list or the whole graph are
+/// <see cref="ScenarioValidator"/>'s. Never throws for bad input.
+/// </summary>
+internal static class ScenarioFileReader
+{
+    public static readonly string[] ScenarioFields =
+        ["id", "titel", "beschrijving", "thema", "fase", "duur", "doelgroep", "competenties", "personen", "start", "knopen", "testpaden"];
+
+    private static readonly string[] PersonFields = ["id", "naam", "rol", "beschrijving", "toestand"];
+    private static readonly string[] StateFields = ["id", "naam", "start", "min", "max"];
+    private static readonly string[] NodeFields = ["id", "spreker", "tekst", "regie", "denkt", "keuzes", "einde"];
+    private static readonly string[] ChoiceFields = ["tekst", "naar", "scores", "toestand", "feedback", "links", "reflectievraag"];
+    private static readonly string[] EndingFields = ["uitkomst", "nabespreking"];
+    private static readonly string[] TestPathFields = ["naam", "keuzes", "einde", "scores"];
+
+    /// <summary>More nodes than this is not a hand-written role-play; refusing it keeps every graph walk small.</summary>
+    public const int MaxNodes = 1000;
+
+    /// <summary>Parses a scenario. <paramref name="file"/> is the path shown in diagnostics; its name must be <c>&lt;id&gt;.yml</c>.</summary>
+    public static Scenario? Parse(string text, string file, List<Diagnostic> diagnostics)
+    {
+        YamlValue? root;
+        try
+        {
+            root = YamlTree.Parse(text, file, firstLine: 1,
+                d => diagnostics.Add(d with { Code = InvalidValue }), documentName: "het bestand");
+        }
+        catch (YamlTreeException e)
+        {
+            diagnostics.Add(Diagnostic.Error(Unreadable, e.Position, e.Message));
+            return null;
+        }
+
+        var start = new SourcePosition(file, 1, 1);
+        if (root is null)
+        {
+            diagnostics.Add(Diagnostic.Error(Unreadable, start,
+                "het bestand is leeg; een scenario begint met id, titel, beschrijving, … (zie scenarios/README.md)"));
+            return null;
+        }
+        if (root is not YamlMappingValue mapping)
+        {
+            diagnostics.Add(Diagnostic.Error(InvalidValue, root.Position,
+                $"een scenario is een verzameling velden (id: …, titel: …), geen {root.Describe()}"));
+            return null;
+        }
+
+        var fields = new YamlFields(mapping, "", diagnostics, FieldCodes.Scenario);
+        fields.RejectUnknownKeys(ScenarioFields);
+
+        var stem = Path.GetFileNameWithoutExtension(file);
+        var id = fields.Id("id", required: true);
+        if (id is not null && id != stem)
+        {
+            fields.Error(InvalidValue, fields.Positions["id"], $"id '{id}' moet gelijk zijn aan de bestandsnaam: hernoem het bestand naar {id}.yml of zet id: {stem}");
+        }
+
+        var title = fields.Text("titel", required: true) ?? "";
+        var description = fields.Text("beschrijving", required: true) ?? "";
+        var theme = fields.Text("thema", required: true) ?? "";
+        if (theme.Length > 0 && !ScenarioThemes.Names.ContainsKey(theme))
+        {
+            fields.Error(InvalidValue, fields.Positions["thema"],
+                $"onbekend thema '{YamlFields.Shorten(theme)}'; kies uit {string.Join(", ", ScenarioThemes.Names.Keys)}");
+            theme = "";
+        }
+        var phase = fields.Id("fase", required: true) ?? "";
+        var duration = fields.Integer("duur", required: true, min: 1, max: 600) ?? 0;
+        var audience = fields.Text("doelgroep", required: false);
+        if (audience is { Length: > 0 } && !ScenarioAudiences.All.Contains(audience))
+        {
+            fields.Error(InvalidValue, fields.Positions["doelgroep"],
+                $"onbekende doelgroep '{YamlFields.Shorten(audience)}'; kies uit {string.Join(", ", ScenarioAudiences.All)}");
+            audience = ScenarioAudiences.Example; // unknown: keep it out of the catalogue (and out of the size check)
+        }
+
+        var competencies = ReadIdList(fields, "competenties", "elke competentie");
+        var people = ReadPeople(fields);
+        var startNode = fields.Id("start", required: true) ?? "";
+
+        var nodeList = fields.List("knopen", required: true);
+        if (nodeList is { Items.Count: > MaxNodes })
+        {
+            fields.Error(InvalidValue, fields.Positions["knopen"],
+                $"dit scenario heeft {nodeList.Items.Count} knopen; meer dan {MaxNodes} kan de app niet aan. Splits het op in kleinere scenario's");
+            return null;
+        }
+        var nodes = new List<ScenarioNode>();
+        var nodeIds = new Dictionary<string, SourcePosition>(StringComparer.Ordinal);
+        for (var i = 0; i < (nodeList?.Items.Count ?? 0); i++)
+        {
+            var node = ReadNode(nodeList!.Items[i], i, diagnostics);
+            if (node is null) continue;
+            var at = node.PositionOf("id");
+            if (nodeIds.TryGetValue(node.Id, out var first))
+            {
+                diagnostics.Add(Diagnostic.Error(DuplicateId, at,
+                    $"knoop-id '{node.Id}' wordt al gebruikt op regel {first.Line}; elke knoop heeft een eigen id (deze knoop telt niet mee)"));
+                continue;
+            }
+            nodeIds[node.Id] = at;
+            nodes.Add(node);
+        }
+
+        var testPaths = new List<TestPath>();
+        var testPathList = fields.List("testpaden", required: false);
+        for (var i = 0; i < (testPathList?.Items.Count ?? 0); i++)
+        {
+            if (ReadTestPath(testPathList!.Items[i], i, diagnostics) is { } path) testPaths.Add(path);
+        }
+
+        return new Scenario
+        {
+            Id = id ?? stem,
+            Title = title,
+            Description = description,
+            Theme = theme,
+            PhaseId = phase,
+            DurationMinutes = duration,
+            Audience = audience ?? ScenarioAudiences.Coach,
+            Competencies = competencies,
+            People = people,
+            StartNodeId = startNode,
+            Nodes = nodes,
+            TestPaths = testPaths,
+            File = file,
+            Position = mapping.Position,
+            FieldPositions = fields.Positions,
+        };
+    }
+
+    /// <summary>A list of ids; records <c>key[i]</c> positions. Invalid entries are reported and left out.</summary>
+    private static List<string> ReadIdList(YamlFields fields, string key, string what)
+    {
+        var result = new List<string>();
+        var list = fields.List(key, required: true);
+        if (list is null) return result;
+        for (var i = 0; i < list.Items.Count; i++)
+        {
+            var item = list.Items[i];
+            if (fields.IdValue(item, $"{what} in '{key}'") is { } id)
+            {
+                fields.Positions[ScenarioFieldPositions.Item(key, result.Count)] = item.Position;
+                result.Add(id);
+            }
+        }
+        return result;
+    }
+
+    private static List<ScenarioPerson> ReadPeople(YamlFields fields)
+    {
+        var people = new List<ScenarioPerson>();
+        var list = fields.List("personen", required: true);
+        if (list is null) return people;
+        var ids = new Dictionary<string, SourcePosition>(StringComparer.Ordinal);
+        for (var i = 0; i < list.Items.Count; i++)
+        {
+            if (list.Items[i] is not YamlMappingValue mapping)
+            {
+                fields.Error(InvalidValue, list.Items[i].Position,
+                    $"elke persoon is een verzameling velden (id, naam, rol, beschrijving), geen {list.Items[i].Describe()}");
+                continue;
+            }
+            var name = YamlFields.Peek(mapping, "id") is { } peeked ? $"'{YamlFields.Shorten(peeked)}'" : (i + 1).ToString();
+            var person = fields.Child(mapping, $"in persoon {name}");
+            person.RejectUnknownKeys(PersonFields);
+            var id = person.Id("id", required: true);
+            if (id == ScenarioNode.Narrator)
+            {
+                person.Error(InvalidValue, person.Positions["id"],
+                    $"'{ScenarioNode.Narrator}' is gereserveerd voor regie zonder spreker; kies een andere persoon-id");
+                id = null;
+            }
+            var displayName = person.Text("naam", required: true) ?? "";
+            var role = person.Text("rol", required: true) ?? "";
+            var description = person.Text("beschrijving", required: true) ?? "";
+            var states = ReadStates(person, name);
+            if (id is null) continue;
+            if (ids.TryGetValue(id, out var first))
+            {
+                fields.Error(DuplicateId, person.Positions["id"], $"persoon-id '{id}' wordt al gebruikt op regel {first.Line}");
+                continue;
+            }
+            ids[id] = person.Positions["id"];
+            people.Add(new ScenarioPerson(id, displayName, role, description, states)
+            {
+                Position = mapping.Position,
+                FieldPositions = person.Positions,
+            });
+        }
+        return people;
+    }
+
+    private static List<PersonState> ReadStates(YamlFields person, string personName)
+    {
+        var states = new List<PersonState>();
+        var list = person.List("toestand", required: false);
+        if (list is null) return states;
+        var ids = new Dictionary<string, SourcePosition>(StringComparer.Ordinal);
+        foreach (var item in list.Items)
+        {
+            if (item is not YamlMappingValue mapping)
+            {
+                person.Error(InvalidValue, item.Position,
+                    $"elke toestand is een verzameling velden (id, naam, start, min, max), geen {item.Describe()}{person.In}");
+                continue;
+            }
+            var name = YamlFields.Peek(mapping, "id") is { } peeked ? $"toestand '{YamlFields.Shorten(peeked)}'" : "een toestand";
+            var state = person.Child(mapping, $"in {name} van persoon {personName}");
+            state.RejectUnknownKeys(StateFields);
+            var id = state.Id("id", required: true);
+            var displayName = state.Text("naam", required: true) ?? "";
+            var start = state.Integer("start", required: true);
+            var min = state.Integer("min", required: true);
+            var max = state.Integer("max", required: true);
+            if (min is { } low && max is { } high && low > high)
+            {
+                state.Error(InvalidValue, state.Positions["max"], $"'max' ({high}) is kleiner dan 'min' ({low}){state.In}");
+                max = low; // keep the state usable so that choices that move it are not reported as unknown
+            }
+            else if (start is { } s && min is { } lo && max is { } hi && (s < lo || s > hi))
+            {
+                state.Error(InvalidValue, state.Positions["start"], $"'start' ({s}) ligt niet tussen 'min' ({lo}) en 'max' ({hi}){state.In}");
+                start = Math.Clamp(s, lo, hi);
+            }
+            if (id is null) continue;
+            if (ids.TryGetValue(id, out var first))
+            {
+                state.Error(DuplicateId, state.Positions["id"], $"toestand-id '{id}' wordt al gebruikt op regel {first.Line} bij persoon {personName}");
+                continue;
+            }
+            ids[id] = state.Positions["id"];
+            var (minimum, maximum) = (min ?? int.MinValue, max ?? int.MaxValue);
+            states.Add(new PersonState(id, displayName, Math.Clamp(start ?? 0, minimum, maximum), minimum, maximum)
+            {
+                Position = mapping.Position,
+                FieldPositions = state.Positions,
+            });
+        }
+        return states;
+    }
+
+    private static ScenarioNode? ReadNode(YamlValue value, int index, List<Diagnostic> diagnostics)
+    {
+        if (value is not YamlMappingValue mapping)
+        {
+            diagnostics.Add(Diagnostic.Error(InvalidValue, value.Position,
+                $"elke knoop is een verzameling velden (id, spreker, tekst, …), geen {value.Describe()}"));
+            return null;
+        }
+        var peeked = YamlFields.Peek(mapping, "id");
+        var name = peeked is not null ? $"'{YamlFields.Shorten(peeked)}'" : (index + 1).ToString();
+        var fields = new YamlFields(mapping, $"in knoop {name}", diagnostics, FieldCodes.Scenario);
+        fields.RejectUnknownKeys(NodeFields);
+        var id = fields.Id("id", required: true);
+        var speaker = fields.Id("spreker", required: true) ?? "";
+        var text = fields.Text("tekst", required: true) ?? "";
+        var stageDirection = fields.Text("regie", required: false);
+        var thought = fields.Text("denkt", required: false);
+
+        var choices = new List<ScenarioChoice>();
+        var choiceList = fields.List("keuzes", required: false);
+        for (var i = 0; i < (choiceList?.Items.Count ?? 0); i++)
+        {
+            var choice = ReadChoice(choiceList!.Items[i], i, name, diagnostics);
+            if (choice is not null) choices.Add(choice);
+        }
+
+        var ending = ReadEnding(fields, name);
+        if (id is null) return null;
+        return new ScenarioNode
+        {
+            Id = id,
+            SpeakerId = speaker,
+            Text = text,
+            StageDirection = stageDirection,
+            Thought = thought,
+            Choices = choices,
+            Ending = ending,
+            Position = mapping.Position,
+            FieldPositions = fields.Positions,
+        };
+    }
+
+    private static ScenarioEnding? ReadEnding(YamlFields node, string nodeName)
+    {
+        var value = node.Value("einde", required: false);
+        if (value is null) return null;
+        if (value is not YamlMappingValue mapping)
+        {
+            node.Error(InvalidValue, value.Position,
+                $"'einde' moet een verzameling velden zijn (uitkomst, nabespreking), geen {value.Describe()}{node.In}");
+            return null;
+        }
+        var fields = node.Child(mapping, $"in het einde van knoop {nodeName}");
+        fields.RejectUnknownKeys(EndingFields);
+        var outcomeText = fields.Text("uitkomst", required: true);
+        var outcome = ScenarioOutcome.Failed;
+        if (outcomeText is { Length: > 0 } && !ScenarioOutcomes.TryParse(outcomeText, out outcome))
+        {
+            fields.Error(InvalidValue, fields.Positions["uitkomst"],
+                $"onbekende uitkomst '{YamlFields.Shorten(outcomeText)}'{fields.In}; kies uit geslaagd, deels, niet-geslaagd");
+        }
+        var debrief = fields.Text("nabespreking", required: true) ?? "";
+        foreach (var (key, position) in fields.Positions) node.Positions[ScenarioFieldPositions.Entry("einde", key)] = position;
+        return new ScenarioEnding(outcome, debrief);
+    }
+
+    private static ScenarioChoice? ReadChoice(YamlValue value, int index, string nodeName, List<Diagnostic> diagnostics)
+    {
+        if (value is not YamlMappingValue mapping)
+        {
+            diagnostics.Add(Diagnostic.Error(InvalidValue, value.Position,
+                $"elke keuze is een verzameling velden (tekst, naar, feedback, …), geen {value.Describe()} (keuze {index + 1} in knoop {nodeName})"));
+            return null;
+        }
+        var fields = new YamlFields(mapping, $"in keuze {index + 1} van knoop {nodeName}", diagnostics, FieldCodes.Scenario);
+        fields.RejectUnknownKeys(ChoiceFields);
+        var text = fields.Text("tekst", required: true) ?? "";
+        var next = fields.Id("naar", required: true) ?? "";
+        var scores = ReadNumberMap(fields, "scores", "{ parafraseren: 2 }", key => ContentIds.IsValid(key)
+            ? null
+            : "is geen competentie-id (kleine letters, cijfers en '-')");
+        var stateChanges = ReadNumberMap(fields, "toestand", "{ sara.vertrouwen: 1 }", key =>
+        {
+            var dot = key.IndexOf('.');
+            return dot > 0 && ContentIds.IsValid(key[..dot]) && ContentIds.IsValid(key[(dot + 1)..])
+                ? null
+                : "heeft niet de vorm persoon.toestand (bv. sara.vertrouwen)";
+        });
+        var feedback = fields.Text("feedback", required: true) ?? "";
+        var links = ReadLinks(fields);
+        var reflection = fields.Text("reflectievraag", required: false);
+        return new ScenarioChoice(text, next, scores, stateChanges, feedback, links, reflection)
+        {
+            Position = mapping.Position,
+            FieldPositions = fields.Positions,
+        };
+    }
+
+    /// <summary>A mapping of key → whole number, e.g. scores; records <c>key.entry</c> positions at each entry's key.</summary>
+    private static Dictionary<string, int> ReadNumberMap(YamlFields fields, string key, string example, Func<string, string?> checkKey)
+    {
+        var result = new Dictionary<string, int>(StringComparer.Ordinal);
+        var map = fields.Map(key, required: false, example);
+        if (map is null) return result;
+        foreach (var (entryKey, entryValue) in map.Entries)
+        {
+            var name = entryKey.Text.Trim();
+            if (checkKey(name) is { } problem)
+            {
+                fields.Error(InvalidValue, entryKey.Position, $"'{YamlFields.Shorten(name)}' in '{key}' {problem}{fields.In}");
+                continue;
+            }
+            if (!YamlFields.TryInteger(entryValue, out var number))
+            {
+                fields.Error(InvalidValue, entryValue.Position,
+                    $"'{key}' van '{name}' moet een geheel getal zijn, niet {YamlFields.Show(entryValue)}{fields.In}");
+                continue;
+            }
+            fields.Positions[ScenarioFieldPositions.Entry(key, name)] = entryKey.Position;
+            result[name] = number;
+        }
+        return result;
+    }
+
+    private static List<ContentReference> ReadLinks(YamlFields fields)
+    {
+        var links = new List<ContentReference>();
+        var list = fields.List("links", required: false);
+        if (list is null) return links;
+        foreach (var item in list.Items)
+        {
+            if (item is YamlScalarValue { IsNull: false } scalar
+                && ContentReference.TryParseTarget(scalar.Text.Trim(), out var kind, out var id))
+            {
+                links.Add(new ContentReference(kind, id, item.Position));
+                continue;
+            }
+            fields.Error(InvalidValue, item.Position,
+                $"elke link heeft de vorm soort:id (bv. techniek:parafraseren), niet {YamlFields.Show(item)}{fields.In}");
+        }
+        return links;
+    }
+
+    private static TestPath? ReadTestPath(YamlValue value, int index, List<Diagnostic> diagnostics)
+    {
+        if (value is not YamlMappingValue mapping)
+        {
+            diagnostics.Add(Diagnostic.Error(InvalidValue, value.Position,
+                $"elk testpad is een verzameling velden (naam, keuzes, einde), geen {value.Describe()}"));
+            return null;
+        }
+        var name = YamlFields.Peek(mapping, "naam") is { } peeked ? $"'{YamlFields.Shorten(peeked)}'" : (index + 1).ToString();
+        var fields = new YamlFields(mapping, $"in testpad {name}", diagnostics, FieldCodes.Scenario);
+        fields.RejectUnknownKeys(TestPathFields);
+        var pathName = fields.Text("naam", required: true);
+        var list = fields.List("keuzes", required: true);
+        var usable = list is not null;
+        var choices = new List<int>();
+        for (var i = 0; i < (list?.Items.Count ?? 0); i++)
+        {
+            var item = list!.Items[i];
+            if (!YamlFields.TryInteger(item, out var number))
+            {
+                fields.Error(InvalidValue, item.Position,
+                    $"elke keuze in een testpad is een nummer (1 = de eerste keuze), niet {YamlFields.Show(item)}{fields.In}");
+                usable = false;
+                continue;
+            }
+            fields.Positions[ScenarioFieldPositions.Item("keuzes", i)] = item.Position;
+            choices.Add(number);
+        }
+        var ending = fields.Id("einde", required: true);
+        var scores = fields.Has("scores")
+            ? ReadNumberMap(fields, "scores", "{ parafraseren: 2 }", key => ContentIds.IsValid(key) ? null : "is geen competentie-id")
+            : null;
+        if (!usable || ending is null) return null;
+        return new TestPath(string.IsNullOrEmpty(pathName) ? $"testpad {index + 1}" : pathName, choices, ending, scores)
+        {
+            Position = mapping.Position,
+            FieldPositions = fields.Positions,
+        };
+    }
+}

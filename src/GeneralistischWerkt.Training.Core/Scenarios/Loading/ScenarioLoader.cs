@@ -1,0 +1,174 @@
+using GeneralistischWerkt.Training.Core.Content;
+using GeneralistischWerkt.Training.Core.Content.Loading;
+using GeneralistischWerkt.Training.Core.Scenarios.Loading;
+using static GeneralistischWerkt.Training.Core.Scenarios.ScenarioDiagnosticCodes;
+
+namespace GeneralistischWerkt.Training.Core.Scenarios;
+
+/// <summary>
+/// What <see cref="ScenarioLoader.Load(string)"/> found. <see cref="Scenarios"/> holds every scenario file that could be
+/// read as a scenario, also those with errors; use <see cref="ScenarioValidator"/> to know which ones are playable.
+/// </summary>
+public sealed record ScenarioLoadResult(
+    IReadOnlyList<Scenario> Scenarios,
+    IReadOnlyList<Competency> Competencies,
+    IReadOnlyList<Diagnostic> Diagnostics)
+{
+    /// <summary>Every scenario file found (as shown in diagnostics, e.g. "scenarios/x.yml"), sorted.</summary>
+    public IReadOnlyList<string> Files { get; init; } = [];
+
+    public int FileCount => Files.Count;
+
+    /// <summary>The competency list; when not <see cref="CompetencyCatalog.IsLoaded"/>, competencies are not checked.</summary>
+    public CompetencyCatalog Catalog { get; init; } = CompetencyCatalog.Missing;
+
+    public int ErrorCount => Diagnostics.Count(d => d.IsError);
+
+    public int WarningCount => Diagnostics.Count(d => !d.IsError);
+}
+
+/// <summary>
+/// Loads every <c>*.yml</c> in a scenarios folder plus content/competenties.yml. Never throws because of a file: a
+/// file that can't be read or isn't valid YAML becomes a GWT300 diagnostic and its scenario is left out; the rest
+/// loads. Reports what one file can tell (GWT300–GWT303, GWT311) and duplicate scenario ids (GWT303);
+/// <see cref="ScenarioValidator"/> adds the rules that need the content and the whole graph.
+/// </summary>
+public static class ScenarioLoader
+{
+    /// <summary>A scenario is hand-written text; anything larger is not a scenario.</summary>
+    public const long MaxFileBytes = 1024 * 1024;
+
+    public const string DefaultScenariosPrefix = "scenarios/";
+    public const string DefaultCompetenciesFile = "content/competenties.yml";
+
+    /// <summary>Loads <c>root/scenarios/*.yml</c> and <c>root/content/competenties.yml</c> of a repository root.</summary>
+    public static ScenarioLoadResult Load(string root) =>
+        Load(Path.Combine(root, "scenarios"), Path.Combine(root, "content", "competenties.yml"));
+
+    /// <param name="scenariosDirectory">The folder with the scenario files (not searched recursively).</param>
+    /// <param name="competenciesPath">The competenties.yml file.</param>
+    /// <param name="scenariosPrefix">Put before a scenario's file name in <see cref="Scenario.File"/> and diagnostics.</param>
+    /// <param name="competenciesFile">How competenties.yml is named in diagnostics.</param>
+    public static ScenarioLoadResult Load(string scenariosDirectory, string competenciesPath,
+        string scenariosPrefix = DefaultScenariosPrefix, string competenciesFile = DefaultCompetenciesFile)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var catalog = CompetencyCatalog.Load(competenciesPath, competenciesFile, diagnostics);
+
+        var files = FindFiles(scenariosDirectory, scenariosPrefix, diagnostics);
+        var scenarios = new List<Scenario>();
+        var firstById = new Dictionary<string, Scenario>(StringComparer.Ordinal);
+        foreach (var (fullPath, file) in files)
+        {
+            var scenario = LoadFile(fullPath, file, diagnostics);
+            if (scenario is null) continue;
+            if (firstById.TryGetValue(scenario.Id, out var first))
+            {
+                var firstAt = first.PositionOf("id");
+                diagnostics.Add(Diagnostic.Error(DuplicateId, scenario.PositionOf("id"),
+                    $"scenario-id '{scenario.Id}' wordt al gebruikt in {firstAt.File}:{firstAt.Line}; ids moeten uniek zijn over alle scenario's"));
+            }
+            else
+            {
+                firstById[scenario.Id] = scenario;
+            }
+            scenarios.Add(scenario);
+        }
+
+        diagnostics.Sort(Diagnostic.Order);
+        return new ScenarioLoadResult(scenarios, catalog.Competencies, diagnostics)
+        {
+            Files = files.Select(f => f.File).ToList(),
+            Catalog = catalog,
+        };
+    }
+
+    /// <summary>
+    /// Reads one scenario from its text. <paramref name="file"/> is the path shown in diagnostics (its name must be
+    /// <c>&lt;id&gt;.yml</c>). Returns null when the text can't be read as a scenario. Never throws because of the text.
+    /// </summary>
+    public static Scenario? Parse(string text, string file, List<Diagnostic> diagnostics)
+    {
+        var own = new List<Diagnostic>();
+        try
+        {
+            var scenario = ScenarioFileReader.Parse(text, file, own);
+            diagnostics.AddRange(own);
+            return scenario;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            diagnostics.AddRange(own);
+            diagnostics.Add(Diagnostic.Error(Unreadable, new SourcePosition(file, 1, 1),
+                $"het bestand kon niet verwerkt worden ({e.GetType().Name}); meld dit aan de ontwikkelaars"));
+            return null;
+        }
+    }
+
+    private static Scenario? LoadFile(string fullPath, string file, List<Diagnostic> diagnostics)
+    {
+        var text = ReadText(fullPath, file, diagnostics);
+        return text is null ? null : Parse(text, file, diagnostics);
+    }
+
+    /// <summary>Reads a file as strict UTF-8 text; null with GWT300 when it can't be read, is too large or isn't text.</summary>
+    internal static string? ReadText(string fullPath, string file, List<Diagnostic> diagnostics)
+    {
+        var start = new SourcePosition(file, 1, 1);
+        byte[] bytes;
+        try
+        {
+            var info = new FileInfo(fullPath);
+            if (info.Length > MaxFileBytes)
+            {
+                diagnostics.Add(Diagnostic.Error(Unreadable, start,
+                    $"het bestand is te groot ({info.Length / 1024} KiB, maximaal {MaxFileBytes / 1024} KiB)"));
+                return null;
+            }
+            bytes = File.ReadAllBytes(fullPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or System.Security.SecurityException)
+        {
+            var reason = e switch
+            {
+                UnauthorizedAccessException => "er zijn geen leesrechten",
+                FileNotFoundException or DirectoryNotFoundException => "het bestaat niet (meer) of is een kapotte snelkoppeling",
+                _ => "er trad een leesfout op",
+            };
+            diagnostics.Add(Diagnostic.Error(Unreadable, start, $"het bestand kan niet gelezen worden: {reason}"));
+            return null;
+        }
+        var own = new List<Diagnostic>();
+        var text = ContentFileReader.Decode(bytes, file, own);
+        diagnostics.AddRange(own.Select(d => d with { Code = Unreadable }));
+        return text;
+    }
+
+    private static List<(string FullPath, string File)> FindFiles(string directory, string prefix, List<Diagnostic> diagnostics)
+    {
+        var files = new List<(string, string)>();
+        if (!Directory.Exists(directory)) return files;
+        var options = new EnumerationOptions
+        {
+            RecurseSubdirectories = false,
+            IgnoreInaccessible = true,
+            MatchType = MatchType.Simple,
+            MatchCasing = MatchCasing.CaseInsensitive,
+            AttributesToSkip = FileAttributes.Hidden | FileAttributes.System,
+        };
+        try
+        {
+            foreach (var path in Directory.EnumerateFiles(directory, "*.yml", options))
+            {
+                files.Add((path, prefix + Path.GetFileName(path)));
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Add(Diagnostic.Error(Unreadable, new SourcePosition(prefix.TrimEnd('/'), 1, 1),
+                "de map met scenario's kon niet doorzocht worden"));
+        }
+        files.Sort((a, b) => string.CompareOrdinal(a.Item2, b.Item2));
+        return files;
+    }
+}

@@ -1,0 +1,153 @@
+using System.Text.Json;
+using GeneralistischWerkt.Training.Web.Data;
+using GeneralistischWerkt.Training.Web.Features.Access;
+using Microsoft.EntityFrameworkCore;
+
+namespace GeneralistischWerkt.Training.Web.Features.Supervision;
+
+public sealed record AgendaItem(string Kind, long Id, string Title);
+
+public sealed record SessionView(SupervisionSession Session, string CoachName, string SupervisorName, bool IsSupervisor,
+    IReadOnlyList<AgendaItem> Agenda, IReadOnlyList<Agreement> AgreementsMade, IReadOnlyList<Agreement> CarriedOver);
+
+public sealed record NewSession(string CoachId, DateOnly Date, SessionForm Form, IReadOnlyCollection<long> ReflectionIds, IReadOnlyCollection<long> AttemptIds);
+
+public static class SessionForms
+{
+    public static string ToDutch(this SessionForm form) => form switch
+    {
+        SessionForm.Individual => "Individuele werkbegeleiding",
+        SessionForm.CoachingOnTheJob => "Coaching on the job",
+        SessionForm.HomeVisit => "Meegaan op huisbezoek",
+        SessionForm.PhoneConsultation => "Telefonische consultatie",
+        _ => form.ToString(),
+    };
+
+    public static string ToDutch(this AgreementStatus status) => status switch
+    {
+        AgreementStatus.Open => "Open",
+        AgreementStatus.InProgress => "Bezig",
+        AgreementStatus.Done => "Afgerond",
+        AgreementStatus.Dropped => "Vervallen",
+        _ => status.ToString(),
+    };
+
+    public static bool IsOpen(this AgreementStatus status) => status is AgreementStatus.Open or AgreementStatus.InProgress;
+}
+
+/// <summary>
+/// Werkbegeleiding sessions and their binding agreements. A werkbegeleider holds sessions only with coaches they
+/// currently supervise; the coach sees their own sessions and agreements and marks progress on them.
+/// </summary>
+public class SupervisionService(IDbContextFactory<ApplicationDbContext> dbFactory, AccessRules access, TimeProvider clock)
+{
+    public async Task<(long? Id, string? Error)> CreateSessionAsync(string supervisorId, NewSession input)
+    {
+        if (!await access.IsCurrentSupervisorAsync(supervisorId, input.CoachId)) return (null, "Je begeleidt deze coach niet.");
+        await using var db = await dbFactory.CreateDbContextAsync();
+
+        // Only what this werkbegeleider may see can go on the agenda: shared reflections and the coach's attempts.
+        var reflections = await AccessRules.ReadableReflections(db, supervisorId)
+            .Where(r => r.AuthorId == input.CoachId && input.ReflectionIds.Contains(r.Id))
+            .Select(r => new AgendaItem("reflectie", r.Id, r.Title)).ToListAsync();
+        var attempts = await db.ScenarioAttempts.Where(a => a.UserId == input.CoachId && input.AttemptIds.Contains(a.Id))
+            .Select(a => new AgendaItem("poging", a.Id, a.ScenarioId)).ToListAsync();
+        var open = await db.Agreements.Where(a => a.CoachId == input.CoachId && a.SupervisorId == supervisorId
+                && (a.Status == AgreementStatus.Open || a.Status == AgreementStatus.InProgress))
+            .Select(a => new AgendaItem("afspraak", a.Id, a.What)).ToListAsync();
+
+        var session = new SupervisionSession
+        {
+            SupervisorId = supervisorId, CoachId = input.CoachId, Date = input.Date, Form = input.Form, CreatedAt = clock.GetUtcNow(),
+            AgendaJson = JsonSerializer.Serialize(reflections.Concat(attempts).Concat(open).ToList()),
+        };
+        db.SupervisionSessions.Add(session);
+        await db.SaveChangesAsync();
+        return (session.Id, null);
+    }
+
+    public async Task<SessionView?> OpenAsync(string viewerId, long sessionId)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var session = await AccessRules.VisibleSessions(db, viewerId).AsNoTracking().SingleOrDefaultAsync(s => s.Id == sessionId);
+        if (session is null) return null;
+        var made = await db.Agreements.AsNoTracking().Where(a => a.SessionId == sessionId).OrderBy(a => a.Id).ToListAsync();
+        // Open agreements from earlier sessions of the same pair carry over to this one automatically.
+        var carried = await db.Agreements.AsNoTracking()
+            .Where(a => a.CoachId == session.CoachId && a.SupervisorId == session.SupervisorId && a.SessionId != sessionId
+                && a.CreatedAt < session.CreatedAt && (a.Status == AgreementStatus.Open || a.Status == AgreementStatus.InProgress))
+            .OrderBy(a => a.DueDate).ToListAsync();
+        var names = await db.Users.Where(u => u.Id == session.CoachId || u.Id == session.SupervisorId)
+            .ToDictionaryAsync(u => u.Id, u => u.DisplayName);
+        var agenda = JsonSerializer.Deserialize<List<AgendaItem>>(session.AgendaJson) ?? [];
+        return new SessionView(session, names.GetValueOrDefault(session.CoachId, ""), names.GetValueOrDefault(session.SupervisorId, ""),
+            session.SupervisorId == viewerId, agenda, made, carried);
+    }
+
+    public async Task<IReadOnlyList<SupervisionSession>> SessionsAsync(string viewerId, string? coachId = null)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var query = AccessRules.VisibleSessions(db, viewerId).AsNoTracking();
+        if (coachId is not null) query = query.Where(s => s.CoachId == coachId);
+        return await query.OrderByDescending(s => s.Date).ThenByDescending(s => s.Id).ToListAsync();
+    }
+
+    public async Task<bool> SaveNotesAsync(string supervisorId, long sessionId, string task, string process, string personal, string method)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var session = await db.SupervisionSessions.SingleOrDefaultAsync(s => s.Id == sessionId && s.SupervisorId == supervisorId);
+        if (session is null) return false;
+        session.NotesTask = Clip(task);
+        session.NotesProcess = Clip(process);
+        session.NotesPersonal = Clip(personal);
+        session.NotesMethod = Clip(method);
+        await db.SaveChangesAsync();
+        return true;
+    }
+
+    public async Task<string?> AddAgreementAsync(string supervisorId, long sessionId, string what, string who, DateOnly? due)
+    {
+        what = (what ?? "").Trim();
+        who = (who ?? "").Trim();
+        if (what.Length == 0) return "Beschrijf wat er afgesproken is.";
+        if (who.Length == 0) return "Vul in wie de afspraak uitvoert.";
+        if (what.Length > 1000 || who.Length > 200) return "De afspraak is te lang.";
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var session = await db.SupervisionSessions.SingleOrDefaultAsync(s => s.Id == sessionId && s.SupervisorId == supervisorId);
+        if (session is null) return "Deze sessie bestaat niet.";
+        var now = clock.GetUtcNow();
+        db.Agreements.Add(new Agreement
+        {
+            SessionId = sessionId, CoachId = session.CoachId, SupervisorId = supervisorId, What = what, Who = who, DueDate = due,
+            Status = AgreementStatus.Open, CreatedAt = now, UpdatedAt = now,
+        });
+        await db.SaveChangesAsync();
+        return null;
+    }
+
+    /// <summary>The coach (or the werkbegeleider) records progress on an agreement.</summary>
+    public async Task<bool> UpdateAgreementAsync(string viewerId, long agreementId, AgreementStatus status, string note)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var agreement = await AccessRules.VisibleAgreements(db, viewerId).SingleOrDefaultAsync(a => a.Id == agreementId);
+        if (agreement is null) return false;
+        agreement.Status = status;
+        agreement.ProgressNote = Clip(note ?? "", 2000);
+        agreement.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync();
+        return true;
+    }
+
+    public async Task<IReadOnlyList<Agreement>> AgreementsAsync(string viewerId, string? coachId = null)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var query = AccessRules.VisibleAgreements(db, viewerId).AsNoTracking();
+        if (coachId is not null) query = query.Where(a => a.CoachId == coachId);
+        return await query.OrderBy(a => a.Status).ThenBy(a => a.DueDate).ToListAsync();
+    }
+
+    public static bool IsOverdue(Agreement agreement, DateOnly today) =>
+        agreement.Status.IsOpen() && agreement.DueDate is { } due && due < today;
+
+    private static string Clip(string text, int max = 20_000) => text.Length <= max ? text : text[..max];
+}
