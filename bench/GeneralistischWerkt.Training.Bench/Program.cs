@@ -1,14 +1,27 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using GeneralistischWerkt.Training.Bench;
 using GeneralistischWerkt.Training.Core.Content;
+using GeneralistischWerkt.Training.Core.Scenarios;
 
-// Loads and validates content/ at 1x and at N x (N copies with suffixed ids, so ids stay unique and links resolve
-// within each copy), several runs each, and prints median/min wall time and memory.
-// Usage: dotnet run -c Release --project bench/GeneralistischWerkt.Training.Bench [-- [--root DIR] [--copies N] [--runs N]]
+// Benchmarks, several runs each with warm-up, median/min wall time and memory, then one table:
+//  content   — loads and validates content/ at 1x and at N x (N copies with suffixed ids, so ids stay unique and links
+//              resolve within each copy).
+//  scenarios — ScenarioValidator.Check of the shipped scenarios/ catalogue, and of a synthetic set (default 1,000
+//              scenarios of 200 nodes, real YAML in a temp directory, real competency and content ids; must be 0 errors).
+//  engine    — ScenarioRun.Start + Choose along seeded random walks (>= 1,000,000 steps) on the catalogue and on a
+//              synthetic 200-node scenario, plus Resume of a 20-step path, Serialize and Deserialize.
+// Usage: dotnet run -c Release --project bench/GeneralistischWerkt.Training.Bench [-- [--only content|scenarios|engine]
+//        [--root DIR] [--copies N] [--runs N] [--scenarios N] [--nodes N] [--steps N]]
 
 var root = FindRepositoryRoot(Directory.GetCurrentDirectory());
 var copies = 50;
 var runs = 7;
+var syntheticCount = 1000;
+var syntheticNodes = 200;
+var steps = 1_000_000L;
+string? only = null;
+string[] sections = ["content", "scenarios", "engine"];
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -16,11 +29,17 @@ for (var i = 0; i < args.Length; i++)
         case "--root" when i + 1 < args.Length: root = Path.GetFullPath(args[++i]); break;
         case "--copies" when i + 1 < args.Length && int.TryParse(args[i + 1], out var c) && c > 0: copies = c; i++; break;
         case "--runs" when i + 1 < args.Length && int.TryParse(args[i + 1], out var r) && r > 0: runs = r; i++; break;
+        case "--scenarios" when i + 1 < args.Length && int.TryParse(args[i + 1], out var n) && n > 0: syntheticCount = n; i++; break;
+        case "--nodes" when i + 1 < args.Length && int.TryParse(args[i + 1], out var k) && k is >= 30 and <= 1000: syntheticNodes = k; i++; break;
+        case "--steps" when i + 1 < args.Length && long.TryParse(args[i + 1], out var s) && s > 0: steps = s; i++; break;
+        case "--only" when i + 1 < args.Length && sections.Contains(args[i + 1]): only = args[++i]; break;
         default:
-            Console.Error.WriteLine("Gebruik: gwt-bench [--root MAP] [--copies N] [--runs N]");
+            Console.Error.WriteLine("Gebruik: gwt-bench [--only content|scenarios|engine] [--root MAP] [--copies N] [--runs N] " +
+                                    "[--scenarios N] [--nodes N] [--steps N]");
             return 2;
     }
 }
+bool Runs(string section) => only is null || only == section;
 
 var content = Path.Combine(root, "content");
 if (!Directory.Exists(content))
@@ -30,17 +49,79 @@ if (!Directory.Exists(content))
 }
 
 Console.WriteLine($".NET {Environment.Version}, {Environment.ProcessorCount} cores, {(Debugger.IsAttached ? "debugger" : "no debugger")}, " +
-                  $"{(typeof(ContentLoader).Assembly.GetCustomAttributes(typeof(DebuggableAttribute), false).OfType<DebuggableAttribute>().Any(a => a.IsJITOptimizerDisabled) ? "Debug build (numbers are pessimistic)" : "optimized build")}");
+                  $"{(typeof(ContentLoader).Assembly.GetCustomAttributes(typeof(DebuggableAttribute), false).OfType<DebuggableAttribute>().Any(a => a.IsJITOptimizerDisabled) ? "Debug build (numbers are pessimistic)" : "optimized build")}, " +
+                  $"GC {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}, sections: {only ?? string.Join(", ", sections)}");
 
 var temp = Path.Combine(Path.GetTempPath(), "gwt-bench-" + Guid.NewGuid().ToString("N"));
 try
 {
-    var multiplied = Path.Combine(temp, "content");
-    var generated = Multiply(content, multiplied, copies);
-    Console.WriteLine($"generated {generated} files in {multiplied}");
+    if (Runs("content"))
+    {
+        Console.WriteLine();
+        Console.WriteLine("== content ==");
+        var multiplied = Path.Combine(temp, "content");
+        var generated = Multiply(content, multiplied, copies);
+        Console.WriteLine($"generated {generated} files in {multiplied}");
 
-    Measure("1x", content, runs);
-    Measure($"{copies}x", multiplied, runs);
+        MeasureContent("1x", content, runs);
+        MeasureContent($"{copies}x", multiplied, runs);
+    }
+
+    if (Runs("scenarios") || Runs("engine"))
+    {
+        // The real content library, loaded once; the competency list of the repository.
+        var libraryLoad = ContentLoader.Load(content);
+        var library = libraryLoad.Library;
+        var catalog = CompetencyCatalog.Load(Path.Combine(content, "competenties.yml"), ScenarioLoader.DefaultCompetenciesFile, []);
+        Console.WriteLine();
+        Console.WriteLine($"content library: {library.Count} items ({libraryLoad.ErrorCount} errors); {catalog.Competencies.Count} competencies");
+
+        ScenarioCheckResult? shipped = null;
+        if (Runs("scenarios"))
+        {
+            Console.WriteLine();
+            Console.WriteLine("== scenarios ==");
+            (shipped, _) = ScenarioBenchmarks.TimeCheck("catalogue", "scenarios/", root, library, runs);
+            ScenarioBenchmarks.Synthetic(root, library, catalog, temp, syntheticCount, syntheticNodes, Math.Min(runs, 5));
+        }
+
+        if (Runs("engine"))
+        {
+            Console.WriteLine();
+            Console.WriteLine("== engine ==");
+            shipped ??= ScenarioValidator.Check(root, library);
+            var catalogue = shipped.PlayableScenarios.Where(s => s.InCatalogue).ToList();
+            Console.WriteLine($"catalogue: {catalogue.Count} playable catalogue scenarios ({string.Join(", ", catalogue.Select(s => s.Id))})");
+            ScenarioBenchmarks.Engine("catalogue", catalogue, steps, Math.Min(runs, 5), resumeLength: 20);
+
+            var generator = ScenarioBenchmarks.NewGenerator(library, catalog);
+            const string id = "synth-engine";
+            var diagnostics = new List<Diagnostic>();
+            var scenario = ScenarioLoader.Parse(generator.Generate(id, syntheticNodes, seed: 777, variant: 3), $"scenarios/{id}.yml", diagnostics);
+            if (scenario is not null) ScenarioValidator.Validate(scenario, library, catalog, diagnostics);
+            Console.WriteLine($"synthetic engine scenario: {scenario?.Nodes.Count ?? 0} nodes, {diagnostics.Count(d => d.IsError)} errors, " +
+                              $"longest path {(scenario is null ? 0 : ScenarioBenchmarks.LongestPath(scenario).Count)} steps");
+            foreach (var d in diagnostics.OrderByDescending(d => d.IsError).Take(5)) Console.WriteLine("    " + d);
+            if (scenario is not null && !diagnostics.Any(d => d.IsError))
+            {
+                ScenarioBenchmarks.Engine($"synthetic {syntheticNodes}", [scenario], steps, Math.Min(runs, 5), resumeLength: 20);
+            }
+        }
+    }
+
+    Measure.PrintTable();
+    Console.WriteLine();
+    if (ScenarioBenchmarks.SyntheticCheckMedianMs is { } checkMs)
+    {
+        Console.WriteLine($"target synthetic check < {ScenarioBenchmarks.CheckTargetMs / 1000:F0} s: median {checkMs / 1000:F2} s -> " +
+                          (checkMs < ScenarioBenchmarks.CheckTargetMs ? "MET" : $"MISSED by {(checkMs - ScenarioBenchmarks.CheckTargetMs) / 1000:F2} s ({checkMs / ScenarioBenchmarks.CheckTargetMs:F1}x)"));
+    }
+    if (ScenarioBenchmarks.WorstStepNs is { } stepNs)
+    {
+        Console.WriteLine($"target step < {ScenarioBenchmarks.StepTargetNs / 1000:F0} µs: worst median {Measure.Ns(stepNs)} -> " +
+                          (stepNs < ScenarioBenchmarks.StepTargetNs ? "MET" : $"MISSED by {Measure.Ns(stepNs - ScenarioBenchmarks.StepTargetNs)}"));
+    }
+    Console.WriteLine($"process peak working set {Measure.PeakWorkingSetMiB():F0} MiB");
 }
 finally
 {
@@ -48,7 +129,7 @@ finally
 }
 return 0;
 
-static void Measure(string label, string directory, int runs)
+static void MeasureContent(string label, string directory, int runs)
 {
     // Warm-up (JIT, file cache), not counted.
     var warm = ContentValidator.Check(directory);
@@ -82,6 +163,9 @@ static void Measure(string label, string directory, int runs)
         $"median {median,8:F1} ms, min {times[0],8:F1} ms over {runs} runs | " +
         $"allocated {allocated / 1048576.0,7:F1} MiB per run, live heap with library {peakRetained / 1048576.0,6:F1} MiB, " +
         $"process peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MiB");
+    Measure.Rows.Add(new Measure.Row($"content check: {label}", $"{result.FileCount} files", Measure.Ms(median), Measure.Ms(times[0]),
+        Measure.Ns(median * 1e6 / Math.Max(1, result.FileCount)) + "/file", Measure.Bytes(allocated),
+        $"{result.ErrorCount} err, {result.WarningCount} warn; live heap {Measure.Bytes(peakRetained)}"));
 }
 
 // Copies every content file N times. Copy k gets folder "kopie-k/" and every id in it gets the suffix "-k":

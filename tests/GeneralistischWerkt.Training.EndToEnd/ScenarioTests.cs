@@ -72,7 +72,8 @@ public class ScenarioTests(BrowserFixture fixture) : BrowserTest(fixture)
             }
             else
             {
-                await button.ClickAsync();
+                // Keyboard only: focus the button and press Enter.
+                await button.PressAsync("Enter");
             }
 
             if (step < path.Choices.Count - 1)
@@ -86,9 +87,13 @@ public class ScenarioTests(BrowserFixture fixture) : BrowserTest(fixture)
 
             if (step == 1)
             {
+                var nodeBefore = await CurrentNodeText(Page);
+                var statesBeforeReload = await Page.Locator(".gwt-state").AllTextContentsAsync();
                 await Page.ReloadAsync();
                 await WaitForInteractiveAsync(Page);
                 await Expect(CoachLines(Page)).ToHaveCountAsync(2);
+                Assert.Equal(nodeBefore, await CurrentNodeText(Page));
+                Assert.Equal(statesBeforeReload, await Page.Locator(".gwt-state").AllTextContentsAsync());
             }
             if (step == 2 && path.Choices.Count > 4)
             {
@@ -140,7 +145,7 @@ public class ScenarioTests(BrowserFixture fixture) : BrowserTest(fixture)
         await WaitForInteractiveAsync(Page);
         for (var step = 0; step < worst.Choices.Count; step++)
         {
-            await Choices(Page).Nth(worst.Choices[step] - 1).ClickAsync();
+            await Choices(Page).Nth(worst.Choices[step] - 1).PressAsync("Enter");
             if (step < worst.Choices.Count - 1)
             {
                 await Expect(CoachLines(Page)).ToHaveCountAsync(step + 1);
@@ -188,6 +193,9 @@ public class ScenarioTests(BrowserFixture fixture) : BrowserTest(fixture)
         await otherCoach.GotoAsync($"/scenarios/{scenario.Id}/pogingen/999999");
         await Expect(otherCoach.GetByRole(AriaRole.Heading, new() { Name = "Geen toegang" })).ToBeVisibleAsync();
     }
+
+    private static async Task<string> CurrentNodeText(IPage page) =>
+        await page.Locator("ol.gwt-conversation > li[aria-current=step]").InnerTextAsync();
 
     private static string Name(string competencyId) =>
         ScenarioLoader.Load(RepoRoot()).Catalog.Find(competencyId)?.Name ?? competencyId;

@@ -66,7 +66,7 @@ public class ScenarioLoaderTests
         Assert.Equal(new SourcePosition(file, 22, 9), begin.PositionOf("id"));
         Assert.Equal(new SourcePosition(file, 28, 9), begin.Choices[0].Position);
         Assert.Equal(new SourcePosition(file, 29, 15), begin.Choices[0].PositionOf("naar"));
-        Assert.Equal(new SourcePosition(file, 30, 40), begin.Choices[0].PositionOf("scores.open-vragen"));
+        Assert.Equal(new SourcePosition(file, 30, 36), begin.Choices[0].PositionOf("scores.open-vragen"));
         Assert.Equal(new SourcePosition(file, 31, 21), begin.Choices[0].PositionOf("toestand.sara.vertrouwen"));
         Assert.Equal(new SourcePosition(file, 33, 18), begin.Choices[0].Links[0].Position);
         Assert.Equal(new SourcePosition(file, 15, 13), scenario.People[0].States[0].PositionOf("id"));
@@ -200,6 +200,26 @@ public class ScenarioLoaderTests
         Assert.Null(scenario);
         var diagnostic = Assert.Single(diagnostics);
         Assert.Equal(("GWT302", 21), (diagnostic.Code, diagnostic.Line));
+    }
+
+    [Fact]
+    public void Lists_reused_through_yaml_aliases_cannot_make_the_check_slow()
+    {
+        // Every node is the same node, and its 5000 choices are one list: small text, huge tree if read naively.
+        var choices = string.Join(", ", Enumerable.Repeat("{ tekst: a, naar: k, feedback: f }", 5000));
+        var yaml = ExampleText[..ExampleText.IndexOf("knopen:", StringComparison.Ordinal)]
+            + $"knopen:\n  - &n {{ id: k, spreker: sara, tekst: T, keuzes: [ {choices} ] }}\n"
+            + string.Concat(Enumerable.Repeat("  - *n\n", 999));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var diagnostics = new List<Diagnostic>();
+        var scenario = ScenarioLoader.Parse(yaml, "scenarios/voorbeeld-kennismaking.yml", diagnostics);
+        ScenarioValidator.Validate(scenario!, ScenarioTestData.Library, CompetencyCatalog.Missing, diagnostics);
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"took {watch.Elapsed}");
+        Assert.Contains(diagnostics, d => d.Code == "GWT302" && d.Message.Contains("meer dan 20", StringComparison.Ordinal));
+        Assert.Single(scenario!.Nodes);
+        Assert.Equal(20, scenario.Nodes[0].Choices.Count);
     }
 
     [Fact]

@@ -89,12 +89,13 @@ public sealed class CompetencyCatalog
 
         var competencies = new List<Competency>();
         var ids = new Dictionary<string, SourcePosition>(StringComparer.Ordinal);
-        for (var i = 0; i < list.Items.Count; i++)
+        var items = top.Limit(list, "competenties", 1000);
+        for (var i = 0; i < items.Count; i++)
         {
-            if (list.Items[i] is not YamlMappingValue entry)
+            if (items[i] is not YamlMappingValue entry)
             {
-                top.Error(CompetencyList, list.Items[i].Position,
-                    $"elke competentie is een verzameling velden {{ id, naam, groep, link }}, geen {list.Items[i].Describe()}");
+                top.Error(CompetencyList, items[i].Position,
+                    $"elke competentie is een verzameling velden {{ id, naam, groep, link }}, geen {items[i].Describe()}");
                 continue;
             }
             var name = YamlFields.Peek(entry, "id") is { } peeked ? $"'{YamlFields.Shorten(peeked)}'" : (i + 1).ToString();

@@ -24,6 +24,9 @@ internal static class ScenarioFileReader
     /// <summary>More nodes than this is not a hand-written role-play; refusing it keeps every graph walk small.</summary>
     public const int MaxNodes = 1000;
 
+    /// <summary>Limits on the other lists; far above what a role-play needs, low enough that no file takes long to check.</summary>
+    private const int MaxChoices = 20, MaxPeople = 20, MaxStates = 20, MaxTestPaths = 100, MaxLinks = 20, MaxMapEntries = 50, MaxCompetencies = 100;
+
     /// <summary>Parses a scenario. <paramref name="file"/> is the path shown in diagnostics; its name must be <c>&lt;id&gt;.yml</c>.</summary>
     public static Scenario? Parse(string text, string file, List<Diagnostic> diagnostics)
     {
@@ -112,9 +115,10 @@ internal static class ScenarioFileReader
 
         var testPaths = new List<TestPath>();
         var testPathList = fields.List("testpaden", required: false);
-        for (var i = 0; i < (testPathList?.Items.Count ?? 0); i++)
+        var testPathItems = testPathList is null ? [] : fields.Limit(testPathList, "testpaden", MaxTestPaths);
+        for (var i = 0; i < testPathItems.Count; i++)
         {
-            if (ReadTestPath(testPathList!.Items[i], i, diagnostics) is { } path) testPaths.Add(path);
+            if (ReadTestPath(testPathItems[i], i, diagnostics) is { } path) testPaths.Add(path);
         }
 
         return new Scenario
@@ -143,9 +147,10 @@ internal static class ScenarioFileReader
         var result = new List<string>();
         var list = fields.List(key, required: true);
         if (list is null) return result;
-        for (var i = 0; i < list.Items.Count; i++)
+        var items = fields.Limit(list, key, MaxCompetencies);
+        for (var i = 0; i < items.Count; i++)
         {
-            var item = list.Items[i];
+            var item = items[i];
             if (fields.IdValue(item, $"{what} in '{key}'") is { } id)
             {
                 fields.Positions[ScenarioFieldPositions.Item(key, result.Count)] = item.Position;
@@ -160,13 +165,14 @@ internal static class ScenarioFileReader
         var people = new List<ScenarioPerson>();
         var list = fields.List("personen", required: true);
         if (list is null) return people;
+        var items = fields.Limit(list, "personen", MaxPeople);
         var ids = new Dictionary<string, SourcePosition>(StringComparer.Ordinal);
-        for (var i = 0; i < list.Items.Count; i++)
+        for (var i = 0; i < items.Count; i++)
         {
-            if (list.Items[i] is not YamlMappingValue mapping)
+            if (items[i] is not YamlMappingValue mapping)
             {
-                fields.Error(InvalidValue, list.Items[i].Position,
-                    $"elke persoon is een verzameling velden (id, naam, rol, beschrijving), geen {list.Items[i].Describe()}");
+                fields.Error(InvalidValue, items[i].Position,
+                    $"elke persoon is een verzameling velden (id, naam, rol, beschrijving), geen {items[i].Describe()}");
                 continue;
             }
             var name = YamlFields.Peek(mapping, "id") is { } peeked ? $"'{YamlFields.Shorten(peeked)}'" : (i + 1).ToString();
@@ -205,7 +211,7 @@ internal static class ScenarioFileReader
         var list = person.List("toestand", required: false);
         if (list is null) return states;
         var ids = new Dictionary<string, SourcePosition>(StringComparer.Ordinal);
-        foreach (var item in list.Items)
+        foreach (var item in person.Limit(list, "toestand", MaxStates))
         {
             if (item is not YamlMappingValue mapping)
             {
@@ -268,9 +274,10 @@ internal static class ScenarioFileReader
 
         var choices = new List<ScenarioChoice>();
         var choiceList = fields.List("keuzes", required: false);
-        for (var i = 0; i < (choiceList?.Items.Count ?? 0); i++)
+        var choiceItems = choiceList is null ? [] : fields.Limit(choiceList, "keuzes", MaxChoices);
+        for (var i = 0; i < choiceItems.Count; i++)
         {
-            var choice = ReadChoice(choiceList!.Items[i], i, name, diagnostics);
+            var choice = ReadChoice(choiceItems[i], i, name, diagnostics);
             if (choice is not null) choices.Add(choice);
         }
 
@@ -352,7 +359,7 @@ internal static class ScenarioFileReader
         var result = new Dictionary<string, int>(StringComparer.Ordinal);
         var map = fields.Map(key, required: false, example);
         if (map is null) return result;
-        foreach (var (entryKey, entryValue) in map.Entries)
+        foreach (var (entryKey, entryValue) in fields.Limit(map, key, MaxMapEntries))
         {
             var name = entryKey.Text.Trim();
             if (checkKey(name) is { } problem)
@@ -377,7 +384,7 @@ internal static class ScenarioFileReader
         var links = new List<ContentReference>();
         var list = fields.List("links", required: false);
         if (list is null) return links;
-        foreach (var item in list.Items)
+        foreach (var item in fields.Limit(list, "links", MaxLinks))
         {
             if (item is YamlScalarValue { IsNull: false } scalar
                 && ContentReference.TryParseTarget(scalar.Text.Trim(), out var kind, out var id))
@@ -405,6 +412,12 @@ internal static class ScenarioFileReader
         var pathName = fields.Text("naam", required: true);
         var list = fields.List("keuzes", required: true);
         var usable = list is not null;
+        if (list is { Items.Count: > MaxNodes })
+        {
+            fields.Error(InvalidValue, fields.Positions["keuzes"], $"een testpad heeft hoogstens {MaxNodes} keuzes, niet {list.Items.Count}{fields.In}");
+            usable = false;
+            list = null;
+        }
         var choices = new List<int>();
         for (var i = 0; i < (list?.Items.Count ?? 0); i++)
         {

@@ -155,6 +155,27 @@ internal sealed class YamlFields(YamlMappingValue mapping, string context, List<
         }
     }
 
+    /// <summary>
+    /// At most <paramref name="max"/> items of a list (reporting the excess once). Limits keep a small file that reuses
+    /// big lists through YAML aliases (<c>*naam</c>) from taking forever to check.
+    /// </summary>
+    public IReadOnlyList<YamlValue> Limit(YamlSequenceValue list, string key, int max)
+    {
+        if (list.Items.Count <= max) return list.Items;
+        Error(codes.Invalid, positions.GetValueOrDefault(key, list.Position),
+            $"'{key}' heeft {list.Items.Count} elementen; meer dan {max} kan niet{In} (de rest wordt overgeslagen)");
+        return list.Items.GetRange(0, max);
+    }
+
+    /// <summary>At most <paramref name="max"/> entries of a mapping (reporting the excess once).</summary>
+    public IReadOnlyList<KeyValuePair<YamlScalarValue, YamlValue>> Limit(YamlMappingValue map, string key, int max)
+    {
+        if (map.Entries.Count <= max) return map.Entries;
+        Error(codes.Invalid, positions.GetValueOrDefault(key, map.Position),
+            $"'{key}' heeft {map.Entries.Count} elementen; meer dan {max} kan niet{In} (de rest wordt overgeslagen)");
+        return map.Entries.GetRange(0, max);
+    }
+
     /// <summary>Reports every key outside <paramref name="allowed"/> at the key itself.</summary>
     public void RejectUnknownKeys(IReadOnlyCollection<string> allowed)
     {

@@ -1,0 +1,231 @@
+using System.Diagnostics;
+using GeneralistischWerkt.Training.Core.Content;
+using GeneralistischWerkt.Training.Core.Scenarios;
+using static GeneralistischWerkt.Training.Bench.Measure;
+
+namespace GeneralistischWerkt.Training.Bench;
+
+/// <summary>Loading+checking scenarios (the shipped catalogue and a synthetic set) and the <see cref="ScenarioRun"/> engine.</summary>
+public static class ScenarioBenchmarks
+{
+    public const double CheckTargetMs = 2000;
+    public const double StepTargetNs = 50_000;
+
+    /// <summary>Filled by the benchmarks, for the summary.</summary>
+    public static double? SyntheticCheckMedianMs { get; private set; }
+    public static double? WorstStepNs { get; private set; }
+
+    public static (ScenarioCheckResult Result, double MedianMs) TimeCheck(string label, string size, string root, ContentLibrary library, int runs)
+    {
+        // Warm-up (JIT, file cache), not counted.
+        var warm = ScenarioValidator.Check(root, library);
+        ReportDiagnostics(label, warm);
+
+        var times = new List<double>(runs);
+        long allocated = 0;
+        int gen0 = 0, gen1 = 0, gen2 = 0;
+        ScenarioCheckResult? result = null;
+        for (var run = 0; run < runs; run++)
+        {
+            FullGc();
+            var (g0, g1, g2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            var stopwatch = Stopwatch.StartNew();
+            result = ScenarioValidator.Check(root, library);
+            stopwatch.Stop();
+            allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            (gen0, gen1, gen2) = (GC.CollectionCount(0) - g0, GC.CollectionCount(1) - g1, GC.CollectionCount(2) - g2);
+            times.Add(stopwatch.Elapsed.TotalMilliseconds);
+            GC.KeepAlive(result);
+        }
+
+        // Memory, in a separate run that is not timed: the highest managed heap seen during one check (sampled every ms)
+        // and what stays alive with the result.
+        result = null;
+        FullGc();
+        var baseline = GC.GetTotalMemory(true);
+        ScenarioCheckResult? kept = null;
+        var peakHeap = PeakManagedHeap(() => kept = ScenarioValidator.Check(root, library));
+        var retained = GC.GetTotalMemory(true) - baseline;
+        GC.KeepAlive(kept);
+
+        var median = Median(times);
+        var min = times.Min();
+        var scenarios = kept!.Load.Scenarios.Count;
+        var nodes = kept.Load.Scenarios.Sum(s => s.Nodes.Count);
+        Console.WriteLine(
+            $"{label}: {kept.FileCount} files, {scenarios} scenarios, {nodes} nodes, {kept.ErrorCount} errors, {kept.WarningCount} warnings, " +
+            $"{kept.Reports.Count(r => r.IsPlayable)} playable | median {Ms(median)}, min {Ms(min)} over {runs} runs " +
+            $"(GCs in last run: gen0 {gen0}, gen1 {gen1}, gen2 {gen2}) | allocated {Bytes(allocated)} per run, " +
+            $"peak managed heap during a check {Bytes(peakHeap)} (baseline before: {Bytes(baseline)}), " +
+            $"retained with result {Bytes(retained)}, process peak working set so far {PeakWorkingSetMiB():F0} MiB");
+        Rows.Add(new Row($"scenarios check: {label}", size, Ms(median), Ms(min),
+            scenarios == 0 ? "" : Ns(median * 1e6 / scenarios) + "/scen.", Bytes(allocated),
+            $"{kept.ErrorCount} err, {kept.WarningCount} warn; peak heap {Bytes(peakHeap)}, retained {Bytes(retained)}, peak WS {PeakWorkingSetMiB():F0} MiB"));
+        return (kept, median);
+    }
+
+    private static void ReportDiagnostics(string label, ScenarioCheckResult result)
+    {
+        if (result.ErrorCount == 0 && result.WarningCount == 0) return;
+        Console.WriteLine($"{label}: {result.ErrorCount} errors, {result.WarningCount} warnings; first ones:");
+        foreach (var d in result.Diagnostics.OrderByDescending(d => d.IsError).Take(8)) Console.WriteLine("    " + d);
+    }
+
+    public static void Synthetic(string root, ContentLibrary library, CompetencyCatalog catalog, string temp, int count, int nodes, int runs)
+    {
+        var generator = NewGenerator(library, catalog);
+        var directory = Path.Combine(temp, "synthetic");
+        var stopwatch = Stopwatch.StartNew();
+        generator.WriteSet(directory, Path.Combine(root, "content", "competenties.yml"), count, nodes, seed: 12345);
+        Console.WriteLine($"generated {generator.ScenarioCount} scenarios of {nodes} nodes ({generator.BytesWritten / 1048576.0:F1} MiB YAML, " +
+                          $"{generator.BytesWritten / Math.Max(1, generator.ScenarioCount) / 1024.0:F0} KiB per file) in {directory} in {stopwatch.Elapsed.TotalSeconds:F1} s");
+        var (result, median) = TimeCheck($"synthetic {count}x{nodes}", $"{count} x {nodes} nodes, {generator.BytesWritten / 1048576.0:F0} MiB", directory, library, runs);
+        SyntheticCheckMedianMs = median;
+        if (result.ErrorCount > 0) Console.WriteLine($"!! the synthetic set has {result.ErrorCount} errors: the generator is wrong, the timing is not meaningful");
+    }
+
+    public static ScenarioGenerator NewGenerator(ContentLibrary library, CompetencyCatalog catalog)
+    {
+        var links = library.Items.Select(i => $"{i.Kind.ToSlug()}:{i.Id}").Order(StringComparer.Ordinal).ToList();
+        var phase = library.Find(ContentKind.Phase, "eerste-onthaal")?.Id ?? library.OfKind(ContentKind.Phase).First().Id;
+        return new ScenarioGenerator(catalog.Competencies.Select(c => c.Id).ToList(), links, phase);
+    }
+
+    /// <summary>Random walks from Start to an ending, choosing uniformly among the choices (seeded), until at least <paramref name="minSteps"/> Choose calls.</summary>
+    private static (long Steps, long Starts, long Checksum) Walk(IReadOnlyList<Scenario> scenarios, long minSteps, int seed)
+    {
+        var rng = new Random(seed);
+        long steps = 0, starts = 0, checksum = 0;
+        while (steps < minSteps)
+        {
+            var run = ScenarioRun.Start(scenarios[rng.Next(scenarios.Count)]);
+            starts++;
+            while (!run.IsFinished)
+            {
+                run = run.Choose(rng.Next(run.Choices.Count));
+                steps++;
+            }
+            checksum += (int)run.Outcome!.Value + run.Steps.Count;
+        }
+        return (steps, starts, checksum);
+    }
+
+    public static void Engine(string label, IReadOnlyList<Scenario> scenarios, long minSteps, int runs, int resumeLength)
+    {
+        if (scenarios.Count == 0)
+        {
+            Console.WriteLine($"engine {label}: no playable scenarios");
+            return;
+        }
+        Walk(scenarios, Math.Min(minSteps, 100_000), seed: 1); // warm-up
+
+        // Start alone, to separate it from the per-step figure.
+        var startIndex = 0;
+        var start = Op(() => ScenarioRun.Start(scenarios[startIndex++ % scenarios.Count]).Choices.Count, runs);
+
+        var perStep = new List<double>(runs);
+        var perStepChooseOnly = new List<double>(runs);
+        long steps = 0, starts = 0, allocated = 0;
+        double totalMs = 0;
+        for (var run = 0; run < runs; run++)
+        {
+            FullGc();
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            var stopwatch = Stopwatch.StartNew();
+            (steps, starts, _) = Walk(scenarios, minSteps, seed: 1000 + run);
+            stopwatch.Stop();
+            allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            totalMs = stopwatch.Elapsed.TotalMilliseconds;
+            perStep.Add(totalMs * 1e6 / steps);
+            perStepChooseOnly.Add((totalMs * 1e6 - starts * start.MedianNs) / steps);
+        }
+        var medianStep = Median(perStep);
+        var medianChoose = Median(perStepChooseOnly);
+        WorstStepNs = Math.Max(WorstStepNs ?? 0, medianStep);
+        var avgPath = (double)steps / starts;
+        Console.WriteLine(
+            $"engine {label}: {scenarios.Count} scenario(s), {steps:N0} steps in {starts:N0} walks (avg path {avgPath:F1} steps) per run, {runs} runs | " +
+            $"per step incl. Start: median {Ns(medianStep)}, min {Ns(perStep.Min())}; Choose alone ≈ {Ns(medianChoose)} | " +
+            $"{1e9 / medianStep / 1e6:F2} M steps/s | allocated {allocated / (double)steps:F0} B per step | " +
+            $"Start: {Ns(start.MedianNs)} (min {Ns(start.MinNs)}), {start.BytesPerOp:F0} B");
+        Rows.Add(new Row($"engine {label}: Start+Choose random walks", $"{steps / 1e6:F2} M steps, path {avgPath:F1}",
+            Ns(medianStep), Ns(perStep.Min()), $"{1e9 / medianStep / 1e6:F2} M steps/s", $"{allocated / (double)steps:F0} B/step",
+            $"Choose alone ≈ {Ns(medianChoose)}"));
+        Rows.Add(new Row($"engine {label}: Start", $"{start.Iterations:N0} x", Ns(start.MedianNs), Ns(start.MinNs), "", $"{start.BytesPerOp:F0} B/op", ""));
+
+        // Resume / Serialize / Deserialize of the longest path (truncated to resumeLength): what a page load pays.
+        var (scenario, path) = scenarios.Select(s => (Scenario: s, Path: LongestPath(s))).MaxBy(x => x.Path.Count);
+        var resumePath = path.Take(resumeLength).ToArray();
+        var resumed = ScenarioRun.Resume(scenario, resumePath);
+        var json = resumed.Serialize();
+        var resume = Op(() => ScenarioRun.Resume(scenario, resumePath).Steps.Count, runs);
+        var serialize = Op(() => resumed.Serialize().Length, runs);
+        var deserialize = Op(() => ScenarioRun.Deserialize(scenario, json).Steps.Count, runs);
+        var what = $"{resumePath.Length}-step path in '{scenario.Id}'";
+        Console.WriteLine(
+            $"engine {label}: Resume of a {what}: median {Ns(resume.MedianNs)}, min {Ns(resume.MinNs)}, {resume.BytesPerOp:F0} B | " +
+            $"Serialize {Ns(serialize.MedianNs)} ({serialize.BytesPerOp:F0} B, {json.Length} chars) | " +
+            $"Deserialize (incl. Resume) {Ns(deserialize.MedianNs)} ({deserialize.BytesPerOp:F0} B)");
+        Rows.Add(new Row($"engine {label}: Resume", what, Ns(resume.MedianNs), Ns(resume.MinNs),
+            Ns(resume.MedianNs / Math.Max(1, resumePath.Length)) + "/step", $"{resume.BytesPerOp:F0} B/op", $"{resume.Iterations:N0} x per run"));
+        Rows.Add(new Row($"engine {label}: Serialize", $"{json.Length} chars", Ns(serialize.MedianNs), Ns(serialize.MinNs), "", $"{serialize.BytesPerOp:F0} B/op", ""));
+        Rows.Add(new Row($"engine {label}: Deserialize", "incl. Resume", Ns(deserialize.MedianNs), Ns(deserialize.MinNs), "", $"{deserialize.BytesPerOp:F0} B/op", ""));
+    }
+
+    public sealed record OpResult(double MedianNs, double MinNs, double BytesPerOp, long Iterations);
+
+    /// <summary>Times an operation: warm-up and calibration to about 200 ms per run, then <paramref name="runs"/> runs.</summary>
+    public static OpResult Op(Func<int> op, int runs, double targetMs = 200)
+    {
+        long sink = 0;
+        long calibrated = 0;
+        var stopwatch = Stopwatch.StartNew();
+        while (stopwatch.Elapsed.TotalMilliseconds < 50 || calibrated < 1000)
+        {
+            sink += op();
+            calibrated++;
+        }
+        var iterations = Math.Max(1000, (long)(calibrated * targetMs / stopwatch.Elapsed.TotalMilliseconds));
+        var times = new List<double>(runs);
+        double bytes = 0;
+        for (var run = 0; run < runs; run++)
+        {
+            FullGc();
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            stopwatch.Restart();
+            for (long i = 0; i < iterations; i++) sink += op();
+            stopwatch.Stop();
+            bytes = (GC.GetAllocatedBytesForCurrentThread() - before) / (double)iterations;
+            times.Add(stopwatch.Elapsed.TotalMilliseconds * 1e6 / iterations);
+        }
+        GC.KeepAlive(sink);
+        return new OpResult(Median(times), times.Min(), bytes, iterations);
+    }
+
+    /// <summary>The choice indexes of a longest path from the start to an ending (the graph is acyclic once checked).</summary>
+    public static List<int> LongestPath(Scenario scenario)
+    {
+        var memo = new Dictionary<string, (int Length, int Choice)>(StringComparer.Ordinal);
+        (int Length, int Choice) Visit(ScenarioNode node)
+        {
+            if (memo.TryGetValue(node.Id, out var known)) return known;
+            var best = (Length: 0, Choice: -1);
+            for (var i = 0; i < node.Choices.Count; i++)
+            {
+                if (scenario.Node(node.Choices[i].NextNodeId) is not { } next) continue;
+                var length = 1 + Visit(next).Length;
+                if (length > best.Length) best = (length, i);
+            }
+            return memo[node.Id] = best;
+        }
+        var path = new List<int>();
+        var current = scenario.Node(scenario.StartNodeId);
+        while (current is not null && Visit(current).Choice is var choice and >= 0)
+        {
+            path.Add(choice);
+            current = scenario.Node(current.Choices[choice].NextNodeId);
+        }
+        return path;
+    }
+}

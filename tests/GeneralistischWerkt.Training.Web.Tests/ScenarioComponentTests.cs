@@ -1,0 +1,120 @@
+using GeneralistischWerkt.Training.Core.Content;
+using GeneralistischWerkt.Training.Core.Scenarios;
+using GeneralistischWerkt.Training.Web.Components.Pages.Scenarios;
+using GeneralistischWerkt.Training.Web.Data;
+using GeneralistischWerkt.Training.Web.Features.Scenarios;
+using Microsoft.AspNetCore.Components;
+
+namespace GeneralistischWerkt.Training.Web.Tests;
+
+public class ScenarioComponentTests : BunitContext
+{
+    private static readonly Dictionary<string, int> None = [];
+
+    public ScenarioComponentTests()
+    {
+        Services.AddRealStores();
+        Radzen.ServiceCollectionExtensions.AddRadzenComponents(Services);
+        // Radzen's chart needs a browser to measure itself; the chart is checked in the browser tests, the same
+        // figures are asserted here through the table beside it.
+        ComponentFactories.AddStub<Radzen.Blazor.RadzenChart>();
+    }
+
+    /// <summary>Two decisions; the greedy first choice leads to a weak ending, the modest one to the best.</summary>
+    private static Scenario Sample() => new()
+    {
+        Id = "test", Title = "Test", Description = "Test.", Theme = "actief-luisteren", PhaseId = "eerste-onthaal", DurationMinutes = 5,
+        Competencies = ["parafraseren", "vertrouwensrelatie"], File = "scenarios/test.yml", StartNodeId = "a",
+        People = [new("sara", "Sara", "cliënt", "Test.", [new PersonState("vertrouwen", "Vertrouwen", 4, 0, 10)])],
+        Nodes =
+        [
+            new ScenarioNode
+            {
+                Id = "a", SpeakerId = "sara", Text = "Ik weet het niet.", StageDirection = "Sara kijkt naar de grond.", Thought = "Weer zo iemand.",
+                Choices =
+                [
+                    new("Vertel eens.", "b", new Dictionary<string, int> { ["parafraseren"] = 1 }, new Dictionary<string, int> { ["sara.vertrouwen"] = 1 },
+                        "Je nodigt uit.", [new ContentReference("techniek", "parafraseren", new SourcePosition("", 1, 1))], null),
+                    new("Je moet hier zijn.", "slecht", new Dictionary<string, int> { ["vertrouwensrelatie"] = -1 }, new Dictionary<string, int> { ["sara.vertrouwen"] = -3 },
+                        "Dat sluit af.", [], null),
+                ],
+            },
+            new ScenarioNode
+            {
+                Id = "b", SpeakerId = "sara", Text = "Ik heb veel geprobeerd.", Thought = "Misschien luistert ze.",
+                Choices =
+                [
+                    new("Ik regel een training.", "deels", new Dictionary<string, int> { ["vertrouwensrelatie"] = -1 }, None, "Te snel een oplossing.", [], null),
+                    new("Je hebt al veel geprobeerd.", "goed", new Dictionary<string, int> { ["parafraseren"] = 2, ["vertrouwensrelatie"] = 1 }, None,
+                        "Je herhaalt zonder oordeel.", [new ContentReference("fiche", "vertrouwensrelatie", new SourcePosition("", 1, 1))], null),
+                ],
+            },
+            new ScenarioNode { Id = "goed", SpeakerId = "sara", Text = "Oké.", Ending = new(ScenarioOutcome.Passed, "Goed gedaan.") },
+            new ScenarioNode { Id = "deels", SpeakerId = "sara", Text = "Als het moet.", Ending = new(ScenarioOutcome.Partial, "Te snel.") },
+            new ScenarioNode { Id = "slecht", SpeakerId = "sara", Text = "Ja, ja.", Ending = new(ScenarioOutcome.Failed, "Dicht.") },
+        ],
+    };
+
+    [Fact]
+    public void Conversation_line_shows_who_speaks_and_styles_stage_directions_apart()
+    {
+        var scenario = Sample();
+        var cut = Render<SpokenLine>(p => p.Add(c => c.Scenario, scenario).Add(c => c.Node, scenario.Node("a")!));
+        Assert.Equal("Sara (cliënt)", cut.Find(".gwt-speaker").TextContent);
+        Assert.Equal("Regie: Sara kijkt naar de grond.", cut.Find("p.gwt-stage").TextContent);
+        Assert.Equal("Ik weet het niet.", cut.Find("p.gwt-speech").TextContent);
+        Assert.DoesNotContain("Weer zo iemand.", cut.Markup); // thoughts only in the debrief
+    }
+
+    [Fact]
+    public void Person_state_is_shown_and_moves_with_a_choice()
+    {
+        var run = ScenarioRun.Start(Sample());
+        Assert.Contains("Vertrouwen van Sara: 4 van 10", Render<PersonStates>(p => p.Add(c => c.Run, run)).Markup);
+        Assert.Contains("Vertrouwen van Sara: 5 van 10", Render<PersonStates>(p => p.Add(c => c.Run, run.Choose(0))).Markup);
+        Assert.Contains("Vertrouwen van Sara: 1 van 10", Render<PersonStates>(p => p.Add(c => c.Run, run.Choose(1))).Markup);
+    }
+
+    [Fact]
+    public void Choice_buttons_report_the_step_they_were_rendered_for_and_are_disabled_while_busy()
+    {
+        var made = new List<ChoiceMade>();
+        var scenario = Sample();
+        var cut = Render<ChoiceButtons>(p => p
+            .Add(c => c.Choices, scenario.Node("a")!.Choices)
+            .Add(c => c.StepIndex, 3)
+            .Add(c => c.OnChoose, EventCallback.Factory.Create<ChoiceMade>(this, made.Add)));
+        var buttons = cut.FindAll("button.gwt-choice");
+        Assert.Equal(["Vertel eens.", "Je moet hier zijn."], buttons.Select(b => b.TextContent));
+        buttons[1].Click();
+        Assert.Equal([new ChoiceMade(3, 1)], made);
+
+        cut.Render(p => p.Add(c => c.Busy, true));
+        Assert.All(cut.FindAll("button.gwt-choice"), b => Assert.True(b.HasAttribute("disabled")));
+    }
+
+    [Fact]
+    public void Debrief_shows_outcome_scores_against_max_feedback_thoughts_links_and_the_better_choice()
+    {
+        var scenario = Sample();
+        var run = ScenarioRun.Resume(scenario, [0, 0]);
+        var view = new AttemptView(new ScenarioAttempt { Id = 1, ScenarioId = "test" }, scenario, run, IsOwner: true, ReplayError: null);
+        var cut = Render<ScenarioDebrief>(p => p.Add(c => c.View, view));
+
+        Assert.Equal("Uitkomst: Deels geslaagd", cut.Find("[data-testid=uitkomst]").TextContent);
+        var rows = cut.FindAll("[data-testid=scorekaart] tbody tr").Select(r => r.TextContent.Replace("\n", "").Replace(" ", "")).ToList();
+        Assert.Contains("Parafraseren13", rows);       // 1 of max 3
+        Assert.Contains("Vertrouwensrelatie-11", rows); // -1 of max 1
+
+        Assert.Equal(2, cut.FindAll(".gwt-transcript > li").Count);
+        Assert.Contains("Wat Sara dacht: Weer zo iemand.", cut.Markup.Replace("<strong>", "").Replace("</strong>", ""));
+        Assert.Contains("Je nodigt uit.", cut.Markup);
+        Assert.Contains("href=\"/inhoud/techniek/parafraseren\"", cut.Markup);
+
+        // Only at the second decision did the coach leave the best path.
+        var better = cut.FindAll("[data-testid=betere-keuze]");
+        Assert.Single(better);
+        Assert.Contains("Je hebt al veel geprobeerd.", better[0].TextContent);
+        Assert.Contains("Je herhaalt zonder oordeel.", better[0].TextContent);
+    }
+}
