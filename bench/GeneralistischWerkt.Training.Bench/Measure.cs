@@ -22,17 +22,21 @@ public static class Measure
         GC.Collect();
     }
 
-    /// <summary>Runs <paramref name="action"/> while a background thread samples the managed heap every millisecond; returns the highest value seen.</summary>
-    public static long PeakManagedHeap(Action action)
+    /// <summary>
+    /// Runs <paramref name="action"/> while a background thread samples the managed heap and the process working set
+    /// every millisecond; returns the highest values seen.
+    /// </summary>
+    public static (long ManagedHeap, long WorkingSet) PeakMemory(Action action)
     {
-        long peak = GC.GetTotalMemory(false);
+        long heap = GC.GetTotalMemory(false);
+        long workingSet = Environment.WorkingSet;
         var stop = false;
         var sampler = new Thread(() =>
         {
             while (!Volatile.Read(ref stop))
             {
-                var now = GC.GetTotalMemory(false);
-                if (now > Interlocked.Read(ref peak)) Interlocked.Exchange(ref peak, now);
+                heap = Math.Max(heap, GC.GetTotalMemory(false));
+                workingSet = Math.Max(workingSet, Environment.WorkingSet);
                 Thread.Sleep(1);
             }
         }) { IsBackground = true, Priority = ThreadPriority.AboveNormal };
@@ -40,12 +44,12 @@ public static class Measure
         action();
         Volatile.Write(ref stop, true);
         sampler.Join();
-        return Math.Max(Interlocked.Read(ref peak), GC.GetTotalMemory(false));
+        return (Math.Max(heap, GC.GetTotalMemory(false)), Math.Max(workingSet, Environment.WorkingSet));
     }
 
     public static string Ms(double ms) => ms >= 100 ? $"{ms:F0} ms" : ms >= 10 ? $"{ms:F1} ms" : $"{ms:F2} ms";
 
-    public static string Ns(double ns) => ns >= 10_000 ? $"{ns / 1000:F1} µs" : ns >= 1000 ? $"{ns / 1000:F2} µs" : $"{ns:F0} ns";
+    public static string Ns(double ns) => ns >= 1e6 ? Ms(ns / 1e6) : ns >= 10_000 ? $"{ns / 1000:F1} µs" : ns >= 1000 ? $"{ns / 1000:F2} µs" : $"{ns:F0} ns";
 
     public static string Bytes(double bytes) => bytes >= 10 * 1048576.0 ? $"{bytes / 1048576.0:F0} MiB"
         : bytes >= 1048576.0 ? $"{bytes / 1048576.0:F1} MiB"

@@ -50,7 +50,8 @@ if (!Directory.Exists(content))
 
 Console.WriteLine($".NET {Environment.Version}, {Environment.ProcessorCount} cores, {(Debugger.IsAttached ? "debugger" : "no debugger")}, " +
                   $"{(typeof(ContentLoader).Assembly.GetCustomAttributes(typeof(DebuggableAttribute), false).OfType<DebuggableAttribute>().Any(a => a.IsJITOptimizerDisabled) ? "Debug build (numbers are pessimistic)" : "optimized build")}, " +
-                  $"GC {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}, sections: {only ?? string.Join(", ", sections)}");
+                  $"GC {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}, sections: {only ?? string.Join(", ", sections)}, " +
+                  $"load average at start: {LoadAverage()}");
 
 var temp = Path.Combine(Path.GetTempPath(), "gwt-bench-" + Guid.NewGuid().ToString("N"));
 try
@@ -81,8 +82,8 @@ try
         {
             Console.WriteLine();
             Console.WriteLine("== scenarios ==");
-            (shipped, _) = ScenarioBenchmarks.TimeCheck("catalogue", "scenarios/", root, library, runs);
-            ScenarioBenchmarks.Synthetic(root, library, catalog, temp, syntheticCount, syntheticNodes, Math.Min(runs, 5));
+            (shipped, _) = ScenarioBenchmarks.TimeCheck("catalogue", "scenarios/", root, library, runs, warmups: 5);
+            ScenarioBenchmarks.Synthetic(root, library, catalog, temp, syntheticCount, syntheticNodes, Math.Min(runs, 3));
         }
 
         if (Runs("engine"))
@@ -121,7 +122,8 @@ try
         Console.WriteLine($"target step < {ScenarioBenchmarks.StepTargetNs / 1000:F0} µs: worst median {Measure.Ns(stepNs)} -> " +
                           (stepNs < ScenarioBenchmarks.StepTargetNs ? "MET" : $"MISSED by {Measure.Ns(stepNs - ScenarioBenchmarks.StepTargetNs)}"));
     }
-    Console.WriteLine($"process peak working set {Measure.PeakWorkingSetMiB():F0} MiB");
+    Console.WriteLine($"process peak working set {Measure.PeakWorkingSetMiB():F0} MiB; load average at end: {LoadAverage()} " +
+                      "(other processes on this machine make single runs noisy; min is the least disturbed figure)");
 }
 finally
 {
@@ -201,6 +203,12 @@ static int Multiply(string source, string target, int copies)
         }
     }
     return count;
+}
+
+static string LoadAverage()
+{
+    try { return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)); }
+    catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return "n/a"; }
 }
 
 static string FindRepositoryRoot(string start)

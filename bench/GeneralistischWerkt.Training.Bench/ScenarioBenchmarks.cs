@@ -15,54 +15,61 @@ public static class ScenarioBenchmarks
     public static double? SyntheticCheckMedianMs { get; private set; }
     public static double? WorstStepNs { get; private set; }
 
-    public static (ScenarioCheckResult Result, double MedianMs) TimeCheck(string label, string size, string root, ContentLibrary library, int runs)
+    public static (ScenarioCheckResult Result, double MedianMs) TimeCheck(string label, string size, string root, ContentLibrary library, int runs, int warmups)
     {
-        // Warm-up (JIT, file cache), not counted.
-        var warm = ScenarioValidator.Check(root, library);
-        ReportDiagnostics(label, warm);
+        // First run (cold: JIT at tier 0, file cache), not counted in the median. It also gives the memory figures: the
+        // highest managed heap seen during the check (sampled every ms by a background thread) and what stays alive with the result.
+        FullGc();
+        var baseline = GC.GetTotalMemory(true);
+        ScenarioCheckResult? kept = null;
+        var cold = Stopwatch.StartNew();
+        var (peakHeap, peakWorkingSet) = PeakMemory(() => kept = ScenarioValidator.Check(root, library));
+        cold.Stop();
+        var retained = GC.GetTotalMemory(true) - baseline;
+        ReportDiagnostics(label, kept!);
+        var scenarios = kept!.Load.Scenarios.Count;
+        var nodes = kept.Load.Scenarios.Sum(s => s.Nodes.Count);
+        var (files, errors, warnings, playable) = (kept.FileCount, kept.ErrorCount, kept.WarningCount, kept.Reports.Count(r => r.IsPlayable));
+        kept = null;
+        // More warm-up runs (tiered JIT promotes hot methods after ~30 calls and a short delay), not counted.
+        for (var i = 1; i < warmups; i++) GC.KeepAlive(ScenarioValidator.Check(root, library));
 
         var times = new List<double>(runs);
         long allocated = 0;
         int gen0 = 0, gen1 = 0, gen2 = 0;
-        ScenarioCheckResult? result = null;
+        var gcPause = TimeSpan.Zero;
+        ScenarioCheckResult? last = null;
         for (var run = 0; run < runs; run++)
         {
+            last = null;
             FullGc();
             var (g0, g1, g2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+            var pauseBefore = GC.GetTotalPauseDuration();
             var before = GC.GetAllocatedBytesForCurrentThread();
             var stopwatch = Stopwatch.StartNew();
-            result = ScenarioValidator.Check(root, library);
+            var result = ScenarioValidator.Check(root, library);
             stopwatch.Stop();
+            gcPause = GC.GetTotalPauseDuration() - pauseBefore;
+            last = result;
             allocated = GC.GetAllocatedBytesForCurrentThread() - before;
             (gen0, gen1, gen2) = (GC.CollectionCount(0) - g0, GC.CollectionCount(1) - g1, GC.CollectionCount(2) - g2);
             times.Add(stopwatch.Elapsed.TotalMilliseconds);
             GC.KeepAlive(result);
         }
 
-        // Memory, in a separate run that is not timed: the highest managed heap seen during one check (sampled every ms)
-        // and what stays alive with the result.
-        result = null;
-        FullGc();
-        var baseline = GC.GetTotalMemory(true);
-        ScenarioCheckResult? kept = null;
-        var peakHeap = PeakManagedHeap(() => kept = ScenarioValidator.Check(root, library));
-        var retained = GC.GetTotalMemory(true) - baseline;
-        GC.KeepAlive(kept);
-
         var median = Median(times);
         var min = times.Min();
-        var scenarios = kept!.Load.Scenarios.Count;
-        var nodes = kept.Load.Scenarios.Sum(s => s.Nodes.Count);
         Console.WriteLine(
-            $"{label}: {kept.FileCount} files, {scenarios} scenarios, {nodes} nodes, {kept.ErrorCount} errors, {kept.WarningCount} warnings, " +
-            $"{kept.Reports.Count(r => r.IsPlayable)} playable | median {Ms(median)}, min {Ms(min)} over {runs} runs " +
-            $"(GCs in last run: gen0 {gen0}, gen1 {gen1}, gen2 {gen2}) | allocated {Bytes(allocated)} per run, " +
-            $"peak managed heap during a check {Bytes(peakHeap)} (baseline before: {Bytes(baseline)}), " +
+            $"{label}: {files} files, {scenarios} scenarios, {nodes} nodes, {errors} errors, {warnings} warnings, {playable} playable | " +
+            $"first (cold) run {Ms(cold.Elapsed.TotalMilliseconds)}; median {Ms(median)}, min {Ms(min)} over {runs} runs after {warmups} warm-up(s) " +
+            $"[{string.Join(", ", times.Select(t => t.ToString("F0")))} ms] | GCs in last run: gen0 {gen0}, gen1 {gen1}, gen2 {gen2}, GC pause {Ms(gcPause.TotalMilliseconds)} | " +
+            $"allocated {Bytes(allocated)} per run | during the first check: peak managed heap {Bytes(peakHeap)} (baseline before: {Bytes(baseline)}), " +
+            $"peak process working set {Bytes(peakWorkingSet)}; " +
             $"retained with result {Bytes(retained)}, process peak working set so far {PeakWorkingSetMiB():F0} MiB");
         Rows.Add(new Row($"scenarios check: {label}", size, Ms(median), Ms(min),
             scenarios == 0 ? "" : Ns(median * 1e6 / scenarios) + "/scen.", Bytes(allocated),
-            $"{kept.ErrorCount} err, {kept.WarningCount} warn; peak heap {Bytes(peakHeap)}, retained {Bytes(retained)}, peak WS {PeakWorkingSetMiB():F0} MiB"));
-        return (kept, median);
+            $"{errors} err, {warnings} warn; cold {Ms(cold.Elapsed.TotalMilliseconds)}; GC pause {Ms(gcPause.TotalMilliseconds)}; peak heap {Bytes(peakHeap)}, peak WS {Bytes(peakWorkingSet)}, retained {Bytes(retained)}"));
+        return (last!, median);
     }
 
     private static void ReportDiagnostics(string label, ScenarioCheckResult result)
@@ -80,9 +87,55 @@ public static class ScenarioBenchmarks
         generator.WriteSet(directory, Path.Combine(root, "content", "competenties.yml"), count, nodes, seed: 12345);
         Console.WriteLine($"generated {generator.ScenarioCount} scenarios of {nodes} nodes ({generator.BytesWritten / 1048576.0:F1} MiB YAML, " +
                           $"{generator.BytesWritten / Math.Max(1, generator.ScenarioCount) / 1024.0:F0} KiB per file) in {directory} in {stopwatch.Elapsed.TotalSeconds:F1} s");
-        var (result, median) = TimeCheck($"synthetic {count}x{nodes}", $"{count} x {nodes} nodes, {generator.BytesWritten / 1048576.0:F0} MiB", directory, library, runs);
+        var (result, median) = TimeCheck($"synthetic {count}x{nodes}", $"{count} x {nodes} nodes, {generator.BytesWritten / 1048576.0:F0} MiB", directory, library, runs, warmups: 1);
         SyntheticCheckMedianMs = median;
+        Breakdown($"synthetic {count}x{nodes}", directory, library);
         if (result.ErrorCount > 0) Console.WriteLine($"!! the synthetic set has {result.ErrorCount} errors: the generator is wrong, the timing is not meaningful");
+    }
+
+    /// <summary>
+    /// Where the time of a check goes, one run each: YamlDotNet's parser alone over the same files (the floor for any
+    /// reader built on it), ScenarioLoader.Load (read, YAML tree, fields), ScenarioValidator.Validate (graph rules,
+    /// test paths, MaxScores).
+    /// </summary>
+    public static void Breakdown(string label, string root, ContentLibrary library)
+    {
+        var files = Directory.GetFiles(Path.Combine(root, "scenarios"), "*.yml");
+        FullGc();
+        var (pause, allocatedBefore) = (GC.GetTotalPauseDuration(), GC.GetAllocatedBytesForCurrentThread());
+        var stopwatch = Stopwatch.StartNew();
+        long events = 0;
+        foreach (var file in files)
+        {
+            var parser = new YamlDotNet.Core.Parser(new StringReader(File.ReadAllText(file)));
+            while (parser.MoveNext()) events++;
+        }
+        stopwatch.Stop();
+        var yaml = (Ms: stopwatch.Elapsed.TotalMilliseconds, Pause: (GC.GetTotalPauseDuration() - pause).TotalMilliseconds,
+            Bytes: GC.GetAllocatedBytesForCurrentThread() - allocatedBefore);
+
+        FullGc();
+        (pause, allocatedBefore) = (GC.GetTotalPauseDuration(), GC.GetAllocatedBytesForCurrentThread());
+        stopwatch.Restart();
+        var load = ScenarioLoader.Load(root);
+        stopwatch.Stop();
+        var loading = (Ms: stopwatch.Elapsed.TotalMilliseconds, Pause: (GC.GetTotalPauseDuration() - pause).TotalMilliseconds,
+            Bytes: GC.GetAllocatedBytesForCurrentThread() - allocatedBefore);
+
+        (pause, allocatedBefore) = (GC.GetTotalPauseDuration(), GC.GetAllocatedBytesForCurrentThread());
+        stopwatch.Restart();
+        var check = ScenarioValidator.Validate(load, library);
+        stopwatch.Stop();
+        var validating = (Ms: stopwatch.Elapsed.TotalMilliseconds, Pause: (GC.GetTotalPauseDuration() - pause).TotalMilliseconds,
+            Bytes: GC.GetAllocatedBytesForCurrentThread() - allocatedBefore);
+        GC.KeepAlive(check);
+
+        Console.WriteLine($"{label} breakdown (one run each): YamlDotNet parser alone {Ms(yaml.Ms)} ({events:N0} events, GC pause {Ms(yaml.Pause)}, {Bytes(yaml.Bytes)}) | " +
+                          $"ScenarioLoader.Load {Ms(loading.Ms)} (GC pause {Ms(loading.Pause)}, {Bytes(loading.Bytes)}) | " +
+                          $"ScenarioValidator.Validate {Ms(validating.Ms)} (GC pause {Ms(validating.Pause)}, {Bytes(validating.Bytes)})");
+        Rows.Add(new Row($"  breakdown: YamlDotNet parser alone", $"{files.Length} files", Ms(yaml.Ms), "", "", Bytes(yaml.Bytes), $"GC pause {Ms(yaml.Pause)}; floor for a YamlDotNet-based reader"));
+        Rows.Add(new Row($"  breakdown: ScenarioLoader.Load", $"{files.Length} files", Ms(loading.Ms), "", "", Bytes(loading.Bytes), $"GC pause {Ms(loading.Pause)}"));
+        Rows.Add(new Row($"  breakdown: ScenarioValidator.Validate", $"{files.Length} files", Ms(validating.Ms), "", "", Bytes(validating.Bytes), $"GC pause {Ms(validating.Pause)}"));
     }
 
     public static ScenarioGenerator NewGenerator(ContentLibrary library, CompetencyCatalog catalog)

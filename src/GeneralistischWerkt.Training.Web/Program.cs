@@ -74,6 +74,9 @@ builder.Services.AddSingleton<ContentStore>();
 builder.Services.AddScoped<ProgressService>();
 builder.Services.AddSingleton<ScenarioStore>();
 builder.Services.AddScoped<ScenarioPlayService>();
+builder.Services.AddScoped<GeneralistischWerkt.Training.Web.Features.Reflections.ReflectionService>();
+builder.Services.AddScoped<GeneralistischWerkt.Training.Web.Features.Supervision.SupervisionService>();
+builder.Services.AddScoped<GeneralistischWerkt.Training.Web.Features.Reflections.PersonalDataExport>();
 
 var app = builder.Build();
 
@@ -123,6 +126,13 @@ app.MapPost("/account/afmelden", async ([FromForm] string? returnUrl, SignInMana
     await signInManager.SignOutAsync();
     return Results.LocalRedirect("/account/aanmelden");
 });
+
+// The user's own data as a zip. Always the signed-in user's: there is no id in the address to guess.
+app.MapGet("/mijn-gegevens/export", async (System.Security.Claims.ClaimsPrincipal user,
+        GeneralistischWerkt.Training.Web.Features.Reflections.PersonalDataExport export, TimeProvider clock) =>
+    Results.File(await export.BuildAsync(user.UserId()), "application/zip",
+        $"mijn-gegevens-{clock.GetUtcNow():yyyy-MM-dd}.zip"))
+    .RequireAuthorization();
 
 app.Run();
 return 0;

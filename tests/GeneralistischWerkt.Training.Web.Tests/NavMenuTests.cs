@@ -14,6 +14,16 @@ public class NavMenuTests : BunitContext
         return menu.FindAll("nav a").Select(a => (a.TextContent.Trim(), a.GetAttribute("href")!)).ToList();
     }
 
+    private static readonly (string, string)[] CoachLinks =
+    [
+        ("Mijn startpagina", "/coach"), ("Mijn reflecties", "/reflecties"), ("Mijn afspraken", "/afspraken"), ("Mijn gegevens", "/mijn-gegevens"),
+    ];
+
+    private static readonly (string, string)[] SupervisorLinks =
+    [
+        ("Mijn coaches", "/werkbegeleider"), ("Gedeelde reflecties", "/werkbegeleider/inbox"),
+    ];
+
     private static readonly (string, string)[] MethodLinks =
     [
         ("Modules", "/modules"), ("Rollenspellen", "/scenarios"), ("Basishoudingen", "/fiches"), ("Begeleidingstraject", "/fasen"),
@@ -22,11 +32,11 @@ public class NavMenuTests : BunitContext
 
     [Fact]
     public void Coach_sees_the_coach_and_method_links_only() =>
-        Assert.Equal([("Mijn startpagina", "/coach"), .. MethodLinks], RenderLinksFor(Roles.Coach));
+        Assert.Equal([.. CoachLinks, .. MethodLinks], RenderLinksFor(Roles.Coach));
 
     [Fact]
     public void Werkbegeleider_sees_the_supervision_and_method_links_only() =>
-        Assert.Equal([("Mijn coaches", "/werkbegeleider"), .. MethodLinks], RenderLinksFor(Roles.Supervisor));
+        Assert.Equal([.. SupervisorLinks, .. MethodLinks], RenderLinksFor(Roles.Supervisor));
 
     [Fact]
     public void Beheerder_sees_only_the_admin_links() =>
@@ -34,7 +44,7 @@ public class NavMenuTests : BunitContext
 
     [Fact]
     public void Someone_with_two_roles_sees_both_groups_and_the_method_once() =>
-        Assert.Equal([("Mijn startpagina", "/coach"), ("Mijn coaches", "/werkbegeleider"), .. MethodLinks],
+        Assert.Equal([.. CoachLinks, .. SupervisorLinks, .. MethodLinks],
             RenderLinksFor(Roles.Coach, Roles.Supervisor));
 
     [Fact]

@@ -49,6 +49,10 @@ public sealed class TestDatabase : IAsyncDisposable
         services.AddScoped<AccountAdministration>();
         services.AddScoped<TeamAdministration>();
         services.AddScoped<DemoAccounts>();
+        services.AddScoped<GeneralistischWerkt.Training.Web.Features.Access.AccessRules>();
+        services.AddScoped<GeneralistischWerkt.Training.Web.Features.Reflections.ReflectionService>();
+        services.AddScoped<GeneralistischWerkt.Training.Web.Features.Supervision.SupervisionService>();
+        services.AddScoped<GeneralistischWerkt.Training.Web.Features.Reflections.PersonalDataExport>();
         var provider = services.BuildServiceProvider();
         await DatabaseSetup.MigrateAsync(provider);
         return new TestDatabase(provider, connection);

@@ -80,6 +80,7 @@ public class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options
         {
             step.Property(s => s.NodeId).HasMaxLength(100);
             step.Property(s => s.ChoiceText).HasMaxLength(2000);
+            step.Property(s => s.ReflectionAnswer).HasMaxLength(8000);
             step.HasIndex(s => new { s.AttemptId, s.Index }).IsUnique();
         });
 

@@ -45,4 +45,7 @@ public class AttemptStep
     public string ChoiceText { get; set; } = "";
 
     public DateTimeOffset ChosenAt { get; set; }
+
+    /// <summary>The coach's answer to the choice's reflection question, if the scenario asks one.</summary>
+    public string? ReflectionAnswer { get; set; }
 }

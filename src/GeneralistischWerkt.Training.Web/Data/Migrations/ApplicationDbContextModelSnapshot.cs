@@ -176,6 +176,10 @@ namespace GeneralistischWerkt.Training.Web.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReflectionAnswer")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AttemptId", "Index")

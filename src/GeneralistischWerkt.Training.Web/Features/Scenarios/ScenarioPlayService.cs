@@ -88,6 +88,18 @@ public class ScenarioPlayService(IDbContextFactory<ApplicationDbContext> dbFacto
         }
     }
 
+    /// <summary>Stores the owner's answer to the reflection question of a step's choice.</summary>
+    public async Task<bool> SaveReflectionAnswerAsync(string userId, long attemptId, int stepIndex, string answer)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var step = await db.AttemptSteps.SingleOrDefaultAsync(s => s.AttemptId == attemptId && s.Index == stepIndex && s.Attempt!.UserId == userId);
+        if (step is null) return false;
+        answer = (answer ?? "").Trim();
+        step.ReflectionAnswer = answer.Length == 0 ? null : answer.Length > 8000 ? answer[..8000] : answer;
+        await db.SaveChangesAsync();
+        return true;
+    }
+
     public async Task<IReadOnlyList<AttemptSummary>> AttemptsOfAsync(string viewerId, string ownerId, string? scenarioId = null)
     {
         if (!await access.CanSeeAttemptsOfAsync(viewerId, ownerId)) return [];
