@@ -30,6 +30,9 @@ public static class ScenarioBenchmarks
         var scenarios = kept!.Load.Scenarios.Count;
         var nodes = kept.Load.Scenarios.Sum(s => s.Nodes.Count);
         var (files, errors, warnings, playable) = (kept.FileCount, kept.ErrorCount, kept.WarningCount, kept.Reports.Count(r => r.IsPlayable));
+        var (testPaths, testPathsPassed) = (kept.Reports.Sum(r => r.TestPathCount), kept.Reports.Sum(r => r.TestPathsPassed ?? 0));
+        var outcomes = string.Join(", ", kept.Load.Scenarios.SelectMany(s => s.Nodes).Where(n => n.IsEnding)
+            .GroupBy(n => n.Ending!.Outcome).OrderBy(g => g.Key).Select(g => $"{g.Key.ToSlug()} {g.Count()}"));
         kept = null;
         // More warm-up runs (tiered JIT promotes hot methods after ~30 calls and a short delay), not counted.
         for (var i = 1; i < warmups; i++) GC.KeepAlive(ScenarioValidator.Check(root, library));
@@ -38,29 +41,21 @@ public static class ScenarioBenchmarks
         long allocated = 0;
         int gen0 = 0, gen1 = 0, gen2 = 0;
         var gcPause = TimeSpan.Zero;
-        ScenarioCheckResult? last = null;
         for (var run = 0; run < runs; run++)
         {
-            last = null;
+            // The previous run's result must be garbage before the next run starts (a 1000-scenario result is ~1.3 GiB).
+            lastResult = null;
             FullGc();
-            var (g0, g1, g2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
-            var pauseBefore = GC.GetTotalPauseDuration();
-            var before = GC.GetAllocatedBytesForCurrentThread();
-            var stopwatch = Stopwatch.StartNew();
-            var result = ScenarioValidator.Check(root, library);
-            stopwatch.Stop();
-            gcPause = GC.GetTotalPauseDuration() - pauseBefore;
-            last = result;
-            allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-            (gen0, gen1, gen2) = (GC.CollectionCount(0) - g0, GC.CollectionCount(1) - g1, GC.CollectionCount(2) - g2);
-            times.Add(stopwatch.Elapsed.TotalMilliseconds);
-            GC.KeepAlive(result);
+            var one = TimedCheck(root, library);
+            (allocated, gen0, gen1, gen2, gcPause) = (one.Allocated, one.Gen0, one.Gen1, one.Gen2, one.GcPause);
+            times.Add(one.Ms);
         }
 
         var median = Median(times);
         var min = times.Min();
         Console.WriteLine(
-            $"{label}: {files} files, {scenarios} scenarios, {nodes} nodes, {errors} errors, {warnings} warnings, {playable} playable | " +
+            $"{label}: {files} files, {scenarios} scenarios, {nodes} nodes (endings: {outcomes}), {errors} errors, {warnings} warnings, {playable} playable, " +
+            $"test paths passed {testPathsPassed}/{testPaths} | " +
             $"first (cold) run {Ms(cold.Elapsed.TotalMilliseconds)}; median {Ms(median)}, min {Ms(min)} over {runs} runs after {warmups} warm-up(s) " +
             $"[{string.Join(", ", times.Select(t => t.ToString("F0")))} ms] | GCs in last run: gen0 {gen0}, gen1 {gen1}, gen2 {gen2}, GC pause {Ms(gcPause.TotalMilliseconds)} | " +
             $"allocated {Bytes(allocated)} per run | during the first check: peak managed heap {Bytes(peakHeap)} (baseline before: {Bytes(baseline)}), " +
@@ -69,7 +64,29 @@ public static class ScenarioBenchmarks
         Rows.Add(new Row($"scenarios check: {label}", size, Ms(median), Ms(min),
             scenarios == 0 ? "" : Ns(median * 1e6 / scenarios) + "/scen.", Bytes(allocated),
             $"{errors} err, {warnings} warn; cold {Ms(cold.Elapsed.TotalMilliseconds)}; GC pause {Ms(gcPause.TotalMilliseconds)}; peak heap {Bytes(peakHeap)}, peak WS {Bytes(peakWorkingSet)}, retained {Bytes(retained)}"));
-        return (last!, median);
+        var kept2 = lastResult!;
+        lastResult = null;
+        return (kept2, median);
+    }
+
+    private static ScenarioCheckResult? lastResult;
+
+    private readonly record struct CheckRun(double Ms, long Allocated, int Gen0, int Gen1, int Gen2, TimeSpan GcPause);
+
+    /// <summary>One timed check; the result goes to <see cref="lastResult"/> so that no local of the caller keeps an older one alive.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static CheckRun TimedCheck(string root, ContentLibrary library)
+    {
+        var (g0, g1, g2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+        var pauseBefore = GC.GetTotalPauseDuration();
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var stopwatch = Stopwatch.StartNew();
+        lastResult = ScenarioValidator.Check(root, library);
+        stopwatch.Stop();
+        var gcPause = GC.GetTotalPauseDuration() - pauseBefore;
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        return new CheckRun(stopwatch.Elapsed.TotalMilliseconds, allocated,
+            GC.CollectionCount(0) - g0, GC.CollectionCount(1) - g1, GC.CollectionCount(2) - g2, gcPause);
     }
 
     private static void ReportDiagnostics(string label, ScenarioCheckResult result)
@@ -89,8 +106,10 @@ public static class ScenarioBenchmarks
                           $"{generator.BytesWritten / Math.Max(1, generator.ScenarioCount) / 1024.0:F0} KiB per file) in {directory} in {stopwatch.Elapsed.TotalSeconds:F1} s");
         var (result, median) = TimeCheck($"synthetic {count}x{nodes}", $"{count} x {nodes} nodes, {generator.BytesWritten / 1048576.0:F0} MiB", directory, library, runs, warmups: 1);
         SyntheticCheckMedianMs = median;
+        var errors = result.ErrorCount;
+        result = null!; // about 1.3 MiB per 200-node scenario: don't keep it alive during the breakdown
+        if (errors > 0) Console.WriteLine($"!! the synthetic set has {errors} errors: the generator is wrong, the timing is not meaningful");
         Breakdown($"synthetic {count}x{nodes}", directory, library);
-        if (result.ErrorCount > 0) Console.WriteLine($"!! the synthetic set has {result.ErrorCount} errors: the generator is wrong, the timing is not meaningful");
     }
 
     /// <summary>

@@ -15,20 +15,20 @@ public class DemoAccountsTests : IAsyncLifetime
     private DemoAccounts Seeder => db.Services.GetRequiredService<DemoAccounts>();
 
     [Fact]
-    public async Task Seeds_two_coaches_in_one_team_a_werkbegeleider_and_a_beheerder()
+    public async Task Seeds_two_coaches_in_one_team_their_werkbegeleider_a_second_pair_and_a_beheerder()
     {
         Assert.True(await Seeder.SeedIfEmptyAsync());
 
         var accounts = await db.Accounts.ListAccountsAsync();
-        Assert.Equal(4, accounts.Count);
-        var coaches = accounts.Where(a => a.Roles.Contains(Roles.Coach)).ToList();
-        Assert.Equal(2, coaches.Count);
-        Assert.All(coaches, c => Assert.Equal("Wout Werkbegeleider", c.SupervisorName));
-        Assert.All(coaches, c => Assert.Equal([DemoAccounts.TeamName], c.Teams));
-        Assert.Single(accounts, a => a.Roles.SequenceEqual([Roles.Supervisor]));
+        Assert.Equal(6, accounts.Count);
+        var teamCoaches = accounts.Where(a => a.Teams.Contains(DemoAccounts.TeamName) && a.Roles.Contains(Roles.Coach)).ToList();
+        Assert.Equal(["Ann Coach", "Bram Coach"], teamCoaches.Select(c => c.DisplayName));
+        Assert.All(teamCoaches, c => Assert.Equal("Wout Werkbegeleider", c.SupervisorName));
+        Assert.Equal("Wendy Werkbegeleider", accounts.Single(a => a.DisplayName == "Cas Coach").SupervisorName);
+        Assert.Equal(2, accounts.Count(a => a.Roles.SequenceEqual([Roles.Supervisor])));
         Assert.Single(accounts, a => a.Roles.SequenceEqual([Roles.Admin]));
 
-        var team = (await db.Teams.ListTeamsAsync()).Single();
+        var team = (await db.Teams.ListTeamsAsync()).Single(t => t.Name == DemoAccounts.TeamName);
         Assert.Equal(["Wout Werkbegeleider"], team.Supervisors.Select(s => s.DisplayName));
     }
 
@@ -61,7 +61,7 @@ public class DemoAccountsTests : IAsyncLifetime
     {
         await Seeder.SeedIfEmptyAsync();
         Assert.False(await Seeder.SeedIfEmptyAsync());
-        Assert.Equal(4, await db.WithDbAsync(d => d.Users.CountAsync()));
+        Assert.Equal(6, await db.WithDbAsync(d => d.Users.CountAsync()));
     }
 
     private static string RepoRoot()

@@ -20,9 +20,12 @@ public class DemoAccounts(AccountAdministration accounts, TeamAdministration tea
         ("Wout Werkbegeleider", "werkbegeleider@demo.gwt.be", Roles.Supervisor),
         ("Ann Coach", "ann.coach@demo.gwt.be", Roles.Coach),
         ("Bram Coach", "bram.coach@demo.gwt.be", Roles.Coach),
+        ("Wendy Werkbegeleider", "werkbegeleider2@demo.gwt.be", Roles.Supervisor),
+        ("Cas Coach", "cas.coach@demo.gwt.be", Roles.Coach),
     ];
 
     public const string TeamName = "Team Antwerpen-Noord";
+    public const string SecondTeamName = "Team Gent-Zuid";
 
     /// <summary>Seeds only an empty database (no accounts at all), so it never touches real data.</summary>
     public async Task<bool> SeedIfEmptyAsync()
@@ -50,6 +53,14 @@ public class DemoAccounts(AccountAdministration accounts, TeamAdministration tea
         }
         var team = await teams.CreateTeamAsync(TeamName, [supervisor], coaches);
         if (!team.Succeeded) throw new InvalidOperationException(string.Join(" ", team.Errors));
+
+        // A second, separate pair: a werkbegeleider of another coach, to try out who sees what.
+        var secondSupervisor = ids["werkbegeleider2@demo.gwt.be"];
+        var thirdCoach = ids["cas.coach@demo.gwt.be"];
+        var assignedSecond = await accounts.AssignSupervisorAsync(thirdCoach, secondSupervisor);
+        if (!assignedSecond.Succeeded) throw new InvalidOperationException(string.Join(" ", assignedSecond.Errors));
+        var secondTeam = await teams.CreateTeamAsync(SecondTeamName, [secondSupervisor], [thirdCoach]);
+        if (!secondTeam.Succeeded) throw new InvalidOperationException(string.Join(" ", secondTeam.Errors));
 
         logger.LogInformation("Demo-accounts aangemaakt (wachtwoord {Password}).", Password);
         return true;
