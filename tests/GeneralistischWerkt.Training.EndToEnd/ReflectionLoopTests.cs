@@ -100,6 +100,7 @@ public class ReflectionLoopTests(BrowserFixture fixture) : BrowserTest(fixture)
         await wout.GetByLabel("Reactie op deze keuze").First.FillAsync("Hier had je kunnen spiegelen.");
         await wout.GetByRole(AriaRole.Button, new() { Name = "Reageer" }).First.ClickAsync();
         await Expect(wout.Locator(".gwt-comments").First).ToContainTextAsync("Hier had je kunnen spiegelen.");
+        await AssertAccessibleAsync(wout);
 
         // 3. The werkbegeleider plans a session with the reflection on the agenda and records an agreement.
         await GotoInteractiveAsync("/werkbegeleider", wout);
@@ -153,10 +154,26 @@ public class ReflectionLoopTests(BrowserFixture fixture) : BrowserTest(fixture)
     }
 
     [Fact]
+    public async Task A_coach_downloads_all_own_data_as_one_zip()
+    {
+        await SignInAndWaitAsync(CoachEmail, "/coach");
+        await GotoInteractiveAsync("/mijn-gegevens");
+        await AssertAccessibleAsync(Page);
+        var download = await Page.RunAndWaitForDownloadAsync(() =>
+            Page.GetByRole(AriaRole.Link, new() { Name = "Download mijn gegevens (zip)" }).ClickAsync());
+        Assert.Matches("^mijn-gegevens-\\d{4}-\\d{2}-\\d{2}\\.zip$", download.SuggestedFilename);
+        var file = await download.PathAsync();
+        using var zip = System.IO.Compression.ZipFile.OpenRead(file!);
+        Assert.Contains("LEESMIJ.md", zip.Entries.Select(e => e.FullName));
+        Assert.Contains("voortgang.json", zip.Entries.Select(e => e.FullName));
+    }
+
+    [Fact]
     public async Task A_draft_survives_closing_the_page_and_a_server_restart()
     {
         await SignInAndWaitAsync("bram.coach@demo.gwt.be", "/coach");
         await GotoInteractiveAsync("/reflecties");
+        await AssertAccessibleAsync(Page);
         await Page.GetByRole(AriaRole.Radio, new() { NameRegex = new Regex("^STARR") }).CheckAsync();
         await Page.GetByRole(AriaRole.Button, new() { Name = "Begin te schrijven" }).ClickAsync();
         await Expect(Page).ToHaveURLAsync(new Regex("/reflecties/\\d+$"));

@@ -35,7 +35,7 @@ internal static class CheckReader
         var name = mapping.TryGet("id", out var idValue) && idValue is YamlScalarValue { IsNull: false } s && s.Text.Trim().Length > 0
             ? $"in check '{FieldReader.Shorten(s.Text.Trim())}'"
             : $"in check {index}";
-        var fields = new FieldReader(mapping, mapping.Position, name, diagnostics);
+        var fields = new FieldReader(mapping, name, diagnostics, FieldRules.Content);
 
         var id = fields.Id("id", required: true);
         var kindText = fields.Text("soort", required: true);
@@ -52,46 +52,32 @@ internal static class CheckReader
 
         KnowledgeCheck? check = kind switch
         {
-            KnowledgeCheckKind.MultipleChoice => ReadMultipleChoice(fields, id, question, name, diagnostics),
-            KnowledgeCheckKind.Ordering => ReadOrdering(fields, id, question, name, diagnostics),
-            _ => ReadMatching(fields, id, question, name, diagnostics),
+            KnowledgeCheckKind.MultipleChoice => ReadMultipleChoice(fields, id, question, name),
+            KnowledgeCheckKind.Ordering => ReadOrdering(fields, id, question, name),
+            _ => ReadMatching(fields, id, question, name),
         };
         return id is null ? null : check;
     }
 
-    private static MultipleChoiceCheck? ReadMultipleChoice(FieldReader fields, string? id, string? question, string name, List<Diagnostic> diagnostics)
+    private static MultipleChoiceCheck? ReadMultipleChoice(FieldReader fields, string? id, string? question, string name)
     {
-        var list = fields.List("opties", required: true);
-        if (list is null) return null;
-        var options = new List<ChoiceOption>(list.Items.Count);
-        var index = 0;
-        foreach (var entry in list.Items)
-        {
-            index++;
-            if (entry is not YamlMappingValue mapping)
-            {
-                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidValue, entry.Position,
-                    $"optie {index} {name} moet velden hebben (tekst, juist, feedback), geen {entry.Describe()}"));
-                continue;
-            }
-            var option = new FieldReader(mapping, mapping.Position, $"in optie {index} {name}", diagnostics);
-            var text = option.Text("tekst", required: true);
-            var correct = option.Boolean("juist", absent: false);
-            var feedback = option.Text("feedback", required: false);
-            option.WarnAboutUnknownKeys(["tekst", "juist", "feedback"], $"in optie {index} {name}");
-            options.Add(new ChoiceOption(text, correct, feedback, mapping.Position));
-        }
+        var options = ReadEntries(fields, "opties", "optie", ["tekst", "juist", "feedback"], name, option => new ChoiceOption(
+            option.Text("tekst", required: true),
+            option.Boolean("juist", absent: false),
+            option.Text("feedback", required: false),
+            option.At));
+        if (options is null) return null;
         return new MultipleChoiceCheck
         {
             Id = id ?? "",
             Question = question,
-            Position = fields.MissingAt,
+            Position = fields.At,
             FieldPositions = new Dictionary<string, SourcePosition>(fields.Positions),
             Options = options,
         };
     }
 
-    private static OrderingCheck? ReadOrdering(FieldReader fields, string? id, string? question, string name, List<Diagnostic> diagnostics)
+    private static OrderingCheck? ReadOrdering(FieldReader fields, string? id, string? question, string name)
     {
         var list = fields.List("items", required: true);
         var feedback = fields.Text("feedback", required: false);
@@ -103,13 +89,12 @@ internal static class CheckReader
             index++;
             if (entry is not YamlScalarValue scalar)
             {
-                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidValue, entry.Position,
-                    $"item {index} {name} moet tekst zijn, geen {entry.Describe()}"));
+                fields.Error(DiagnosticCodes.InvalidValue, entry.Position, $"item {index} {name} moet tekst zijn, geen {entry.Describe()}");
                 continue;
             }
             if (scalar.IsNull || string.IsNullOrWhiteSpace(scalar.Text))
             {
-                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.EmptyText, scalar.Position, $"item {index} {name} is leeg"));
+                fields.Error(DiagnosticCodes.EmptyText, scalar.Position, $"item {index} {name} is leeg");
                 continue;
             }
             items.Add(new OrderingItem(scalar.Text.Trim(), scalar.Position));
@@ -118,42 +103,56 @@ internal static class CheckReader
         {
             Id = id ?? "",
             Question = question,
-            Position = fields.MissingAt,
+            Position = fields.At,
             FieldPositions = new Dictionary<string, SourcePosition>(fields.Positions),
             Items = items,
             Feedback = feedback,
         };
     }
 
-    private static MatchingCheck? ReadMatching(FieldReader fields, string? id, string? question, string name, List<Diagnostic> diagnostics)
+    private static MatchingCheck? ReadMatching(FieldReader fields, string? id, string? question, string name)
     {
-        var list = fields.List("paren", required: true);
+        var pairs = ReadEntries(fields, "paren", "paar", ["links", "rechts", "feedback"], name, pair => new MatchingPair(
+            pair.Text("links", required: true),
+            pair.Text("rechts", required: true),
+            pair.Text("feedback", required: false),
+            pair.At));
+        if (pairs is null) return null;
+        return new MatchingCheck
+        {
+            Id = id ?? "",
+            Question = question,
+            Position = fields.At,
+            FieldPositions = new Dictionary<string, SourcePosition>(fields.Positions),
+            Pairs = pairs,
+        };
+    }
+
+    /// <summary>
+    /// Options and pairs are both a list of small mappings. Each entry gets its own reader so that messages name it
+    /// ("in optie 2 in check 'x'"); entries that aren't mappings are reported and left out. Null when
+    /// <paramref name="key"/> is missing or not a list.
+    /// </summary>
+    private static List<T>? ReadEntries<T>(FieldReader fields, string key, string noun, string[] entryKeys, string name, Func<FieldReader, T> read)
+    {
+        var list = fields.List(key, required: true);
         if (list is null) return null;
-        var pairs = new List<MatchingPair>(list.Items.Count);
+        var entries = new List<T>(list.Items.Count);
         var index = 0;
         foreach (var entry in list.Items)
         {
             index++;
             if (entry is not YamlMappingValue mapping)
             {
-                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidValue, entry.Position,
-                    $"paar {index} {name} moet velden hebben (links, rechts, feedback), geen {entry.Describe()}"));
+                fields.Error(DiagnosticCodes.InvalidValue, entry.Position,
+                    $"{noun} {index} {name} moet velden hebben ({string.Join(", ", entryKeys)}), geen {entry.Describe()}");
                 continue;
             }
-            var pair = new FieldReader(mapping, mapping.Position, $"in paar {index} {name}", diagnostics);
-            var left = pair.Text("links", required: true);
-            var right = pair.Text("rechts", required: true);
-            var feedback = pair.Text("feedback", required: false);
-            pair.WarnAboutUnknownKeys(["links", "rechts", "feedback"], $"in paar {index} {name}");
-            pairs.Add(new MatchingPair(left, right, feedback, mapping.Position));
+            var context = $"in {noun} {index} {name}";
+            var reader = fields.Child(mapping, context);
+            entries.Add(read(reader));
+            reader.WarnAboutUnknownKeys(entryKeys, context);
         }
-        return new MatchingCheck
-        {
-            Id = id ?? "",
-            Question = question,
-            Position = fields.MissingAt,
-            FieldPositions = new Dictionary<string, SourcePosition>(fields.Positions),
-            Pairs = pairs,
-        };
+        return entries;
     }
 }

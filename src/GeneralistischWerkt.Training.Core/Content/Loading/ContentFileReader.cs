@@ -1,6 +1,3 @@
-using System.Buffers;
-using System.Text;
-using System.Text.Unicode;
 using GeneralistischWerkt.Training.Core.Content.Markdown;
 using Markdig.Syntax;
 
@@ -30,78 +27,8 @@ internal static class ContentFileReader
 
     public static ContentItem? Read(string fullPath, string relativePath, List<Diagnostic> diagnostics)
     {
-        var text = ReadText(fullPath, relativePath, diagnostics);
+        var text = StrictTextFile.Read(fullPath, relativePath, DiagnosticCodes.UnreadableFile, MaxFileBytes, diagnostics, fileKind: "een inhoudsbestand");
         return text is null ? null : Parse(text, relativePath, diagnostics);
-    }
-
-    /// <summary>Reads the file as strict UTF-8 text; null (with GWT100) when it can't be read or isn't text.</summary>
-    internal static string? ReadText(string fullPath, string file, List<Diagnostic> diagnostics)
-    {
-        var start = new SourcePosition(file, 1, 1);
-        byte[] bytes;
-        try
-        {
-            var info = new FileInfo(fullPath);
-            if (info.Length > MaxFileBytes)
-            {
-                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnreadableFile, start,
-                    $"het bestand is te groot ({info.Length / 1024} KiB, maximaal {MaxFileBytes / 1024} KiB) voor een inhoudsbestand"));
-                return null;
-            }
-            bytes = File.ReadAllBytes(fullPath);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or System.Security.SecurityException)
-        {
-            var reason = e switch
-            {
-                UnauthorizedAccessException => "er zijn geen leesrechten",
-                FileNotFoundException or DirectoryNotFoundException => "het bestaat niet (meer) of is een kapotte snelkoppeling",
-                _ => "er trad een leesfout op",
-            };
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnreadableFile, start, $"het bestand kan niet gelezen worden: {reason}"));
-            return null;
-        }
-        return Decode(bytes, file, diagnostics);
-    }
-
-    internal static string? Decode(byte[] bytes, string file, List<Diagnostic> diagnostics)
-    {
-        var nul = Array.IndexOf(bytes, (byte)0);
-        if (nul >= 0)
-        {
-            var prefix = Encoding.UTF8.GetString(bytes, 0, nul); // lenient: only used to find line and column
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnreadableFile, PositionAfter(prefix, file),
-                "het bestand bevat NUL-tekens en is dus geen tekstbestand (binair bestand?)"));
-            return null;
-        }
-
-        var chars = ArrayPool<char>.Shared.Rent(Math.Max(1, bytes.Length));
-        try
-        {
-            var status = Utf8.ToUtf16(bytes, chars, out var bytesRead, out var charsWritten, replaceInvalidSequences: false);
-            if (status != OperationStatus.Done)
-            {
-                var at = PositionAfter(chars.AsSpan(0, charsWritten), file);
-                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnreadableFile, at,
-                    $"het bestand is geen geldige UTF-8-tekst (ongeldige byte 0x{bytes[Math.Min(bytesRead, bytes.Length - 1)]:X2}); is het een binair bestand? Sla het op als UTF-8"));
-                return null;
-            }
-            var text = chars.AsSpan(0, charsWritten);
-            if (text.Length > 0 && text[0] == '\uFEFF') text = text[1..];
-            return new string(text);
-        }
-        finally
-        {
-            ArrayPool<char>.Shared.Return(chars);
-        }
-    }
-
-    /// <summary>The position just after <paramref name="prefix"/>.</summary>
-    private static SourcePosition PositionAfter(ReadOnlySpan<char> prefix, string file)
-    {
-        var line = 1 + prefix.Count('\n');
-        var lastNewline = prefix.LastIndexOf('\n');
-        return new SourcePosition(file, line, prefix.Length - lastNewline);
     }
 
     internal static ContentItem? Parse(string text, string file, List<Diagnostic> diagnostics)
@@ -167,7 +94,7 @@ internal static class ContentFileReader
 
     private static ContentItem? BuildItem(YamlMappingValue mapping, string body, int bodyLine, string file, List<Diagnostic> diagnostics)
     {
-        var fields = new FieldReader(mapping, mapping.Position, "", diagnostics);
+        var fields = new FieldReader(mapping, "", diagnostics, FieldRules.Content);
 
         var id = fields.Id("id", required: true);
         var title = fields.Text("titel", required: true) ?? "";
@@ -192,10 +119,10 @@ internal static class ContentFileReader
 
         int? number = kind switch
         {
-            ContentKind.CoreAttitude => fields.Number("nummer", required: true, 1, 8),
-            ContentKind.LifeDomain => fields.Number("nummer", required: true, 1, 10),
-            ContentKind.Phase => fields.Number("nummer", required: true, 1, 6),
-            ContentKind.Module => fields.Number("nummer", required: true, 1, int.MaxValue),
+            ContentKind.CoreAttitude => fields.Integer("nummer", required: true, 1, 8),
+            ContentKind.LifeDomain => fields.Integer("nummer", required: true, 1, 10),
+            ContentKind.Phase => fields.Integer("nummer", required: true, 1, 6),
+            ContentKind.Module => fields.Integer("nummer", required: true, 1, int.MaxValue),
             _ => null,
         };
 

@@ -3,38 +3,66 @@ using System.Globalization;
 namespace GeneralistischWerkt.Training.Core.Content.Loading;
 
 /// <summary>
-/// Reads typed fields out of a YAML mapping, reporting missing fields (GWT103), wrong types or values (GWT104),
-/// empty texts (GWT110) and unknown fields (GWT200). <paramref name="context"/> names the place in Dutch
-/// ("" for the front matter itself, "in check 'x'" for a check) and ends up in messages.
+/// Content front matter and scenario files differ in details authors see in messages: where a position points,
+/// which numbers are accepted, how a wrong empty value is shown. Both stay as they are so that the diagnostics for a
+/// given file never move or change text.
 /// </summary>
-internal sealed class FieldReader(YamlMappingValue mapping, SourcePosition missingAt, string context, List<Diagnostic> diagnostics)
+internal enum FieldConventions
+{
+    /// <summary>Positions at the value itself; whole numbers without sign; a wrong empty value quoted as written ('').</summary>
+    FrontMatter,
+
+    /// <summary>A block list or mapping positioned at its key; whole numbers may be signed; a wrong empty value shown as "leeg".</summary>
+    ScenarioFile,
+}
+
+/// <summary>What a <see cref="FieldReader"/> reports under which code, and in which <see cref="FieldConventions"/>.</summary>
+internal sealed record FieldRules(FieldConventions Conventions, string Missing, string Invalid, string Empty, string Unknown)
+{
+    public static FieldRules Content { get; } = new(FieldConventions.FrontMatter,
+        DiagnosticCodes.MissingField, DiagnosticCodes.InvalidValue, DiagnosticCodes.EmptyText, DiagnosticCodes.UnknownField);
+}
+
+/// <summary>
+/// Reads typed fields out of one YAML mapping, records where each value starts, and reports problems with exact
+/// positions. <paramref name="context"/> names the place in Dutch ("" at the top, "in check 'x'", "in knoop 'begin'")
+/// and ends up in messages.
+/// </summary>
+internal sealed class FieldReader(YamlMappingValue mapping, string context, List<Diagnostic> diagnostics, FieldRules rules)
 {
     private readonly Dictionary<string, SourcePosition> positions = new(StringComparer.Ordinal);
 
-    public IReadOnlyDictionary<string, SourcePosition> Positions => positions;
+    /// <summary>Where each value starts, by key; callers may add list items (<c>veld[i]</c>) and map keys (<c>veld.sleutel</c>).</summary>
+    public Dictionary<string, SourcePosition> Positions => positions;
 
-    public SourcePosition MissingAt => missingAt;
+    /// <summary>Where the mapping starts: missing fields are reported here.</summary>
+    public SourcePosition At => mapping.Position;
 
-    private string In => context.Length == 0 ? "" : " " + context;
+    /// <summary>A reader for a nested mapping that reports into the same list, with the same rules.</summary>
+    public FieldReader Child(YamlMappingValue nested, string nestedContext) => new(nested, nestedContext, diagnostics, rules);
+
+    public string In => context.Length == 0 ? "" : " " + context;
 
     public bool Has(string key) => mapping.TryGet(key, out _);
 
-    /// <summary>The raw value, recording its position. Reports GWT103 when <paramref name="required"/> and absent.</summary>
+    public void Error(string code, SourcePosition at, string message) => diagnostics.Add(Diagnostic.Error(code, at, message));
+
+    /// <summary>The raw value, recording its position; reports a missing field when <paramref name="required"/>.</summary>
     public YamlValue? Value(string key, bool required)
     {
-        if (mapping.TryGet(key, out var value))
+        foreach (var (name, value) in mapping.Entries)
         {
-            positions[key] = value.Position;
+            if (name.Text != key) continue;
+            // In scenario files a block list or mapping starts on the next line; messages about it point at the field.
+            var atKey = rules.Conventions == FieldConventions.ScenarioFile && value.Position.Line > name.Position.Line;
+            positions[key] = atKey ? name.Position : value.Position;
             return value;
         }
-        if (required)
-        {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.MissingField, missingAt, $"verplicht veld '{key}' ontbreekt{In}"));
-        }
+        if (required) Error(rules.Missing, mapping.Position, $"verplicht veld '{key}' ontbreekt{In}");
         return null;
     }
 
-    /// <summary>A text value. Absent → null (GWT103 if required); empty → "" (GWT110); not a text → null (GWT104).</summary>
+    /// <summary>A text. Absent → null; empty → "" (reported); not a text → null (reported).</summary>
     public string? Text(string key, bool required)
     {
         var value = Value(key, required);
@@ -43,62 +71,61 @@ internal sealed class FieldReader(YamlMappingValue mapping, SourcePosition missi
             case null:
                 return null;
             case YamlScalarValue scalar when scalar.IsNull || string.IsNullOrWhiteSpace(scalar.Text):
-                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.EmptyText, scalar.Position, $"'{key}' is leeg{In}"));
+                Error(rules.Empty, scalar.Position, $"'{key}' is leeg{In}");
                 return "";
             case YamlScalarValue scalar:
                 return scalar.Text.Trim();
             default:
-                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidValue, value.Position,
-                    $"'{key}' moet tekst zijn, geen {value.Describe()}{In}"));
+                Error(rules.Invalid, value.Position, $"'{key}' moet tekst zijn, geen {value.Describe()}{In}");
                 return null;
         }
     }
 
-    /// <summary>An id (lowercase a-z, 0-9, '-'). Invalid → null with GWT104.</summary>
+    /// <summary>An id (lowercase a-z, 0-9, '-'). Absent or invalid → null (reported).</summary>
     public string? Id(string key, bool required)
     {
         var value = Value(key, required);
-        if (value is null) return null;
+        return value is null ? null : IdValue(value, $"'{key}'");
+    }
+
+    /// <summary>Checks that <paramref name="value"/> is an id; <paramref name="what"/> names it in messages.</summary>
+    public string? IdValue(YamlValue value, string what)
+    {
         if (value is not YamlScalarValue scalar || scalar.IsNull)
         {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidValue, value.Position,
-                $"'{key}' moet een id zijn (kleine letters, cijfers en '-'), geen {value.Describe()}{In}"));
+            Error(rules.Invalid, value.Position, $"{what} moet een id zijn (kleine letters, cijfers en '-'), geen {value.Describe()}{In}");
             return null;
         }
         var id = scalar.Text.Trim();
         if (!ContentIds.IsValid(id))
         {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidValue, value.Position,
-                $"ongeldige id '{Shorten(id)}' voor '{key}'{In}: gebruik alleen kleine letters a-z, cijfers en '-' (niet aan het begin of einde, niet twee na elkaar)"));
+            Error(rules.Invalid, value.Position,
+                $"ongeldige id '{Shorten(id)}' voor {what}{In}: gebruik alleen kleine letters a-z, cijfers en '-' (niet aan het begin of einde, niet twee na elkaar)");
             return null;
         }
         return id;
     }
 
-    /// <summary>A whole number between <paramref name="min"/> and <paramref name="max"/>.</summary>
-    public int? Number(string key, bool required, int min, int max)
+    /// <summary>A whole number between <paramref name="min"/> and <paramref name="max"/>. Absent or invalid → null.</summary>
+    public int? Integer(string key, bool required, int min = int.MinValue, int max = int.MaxValue)
     {
         var value = Value(key, required);
         if (value is null) return null;
-        if (value is not YamlScalarValue { IsPlain: true } scalar
-            || !int.TryParse(scalar.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+        if (!TryInteger(value, out var number))
         {
-            var shown = value is YamlScalarValue s ? $"'{Shorten(s.Text)}'" : value.Describe();
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidValue, value.Position,
-                $"'{key}' moet een geheel getal zijn, niet {shown}{In}"));
+            Error(rules.Invalid, value.Position, $"'{key}' moet een geheel getal zijn, niet {Show(value)}{In}");
             return null;
         }
         if (number < min || number > max)
         {
             var range = max == int.MaxValue ? $"minstens {min}" : $"van {min} tot en met {max}";
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidValue, value.Position,
-                $"'{key}' moet {range} zijn, niet {number}{In}"));
+            Error(rules.Invalid, value.Position, $"'{key}' moet {range} zijn, niet {number}{In}");
             return null;
         }
         return number;
     }
 
-    /// <summary>A YAML boolean (true/false). Absent → <paramref name="absent"/>.</summary>
+    /// <summary>A YAML boolean (true/false). Absent → <paramref name="absent"/>; invalid → <paramref name="absent"/> (reported).</summary>
     public bool Boolean(string key, bool absent)
     {
         var value = Value(key, required: false);
@@ -111,13 +138,11 @@ internal sealed class FieldReader(YamlMappingValue mapping, SourcePosition missi
                 case "false" or "False" or "FALSE": return false;
             }
         }
-        var shown = value is YamlScalarValue s ? $"'{Shorten(s.Text)}'" : value.Describe();
-        diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidValue, value.Position,
-            $"'{key}' moet true of false zijn, niet {shown}{In}"));
+        Error(rules.Invalid, value.Position, $"'{key}' moet true of false zijn, niet {Show(value)}{In}");
         return absent;
     }
 
-    /// <summary>A list. <c>key:</c> with nothing after it counts as an empty list. Not a list → null with GWT104.</summary>
+    /// <summary>A list; <c>key:</c> with nothing after it is an empty list. Not a list → null (reported).</summary>
     public YamlSequenceValue? List(string key, bool required)
     {
         var value = Value(key, required);
@@ -130,15 +155,53 @@ internal sealed class FieldReader(YamlMappingValue mapping, SourcePosition missi
             case YamlScalarValue { IsNull: true } empty:
                 return new YamlSequenceValue { Position = empty.Position };
             default:
-                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidValue, value.Position,
-                    $"'{key}' moet een lijst zijn, geen {value.Describe()}{In}"));
+                Error(rules.Invalid, value.Position, $"'{key}' moet een lijst zijn, geen {value.Describe()}{In}");
+                return null;
+        }
+    }
+
+    /// <summary>A mapping; <c>key:</c> with nothing after it is an empty mapping. Not a mapping → null (reported).</summary>
+    public YamlMappingValue? Map(string key, bool required, string example)
+    {
+        var value = Value(key, required);
+        switch (value)
+        {
+            case null:
+                return null;
+            case YamlMappingValue map:
+                return map;
+            case YamlScalarValue { IsNull: true } empty:
+                return new YamlMappingValue { Position = empty.Position };
+            default:
+                Error(rules.Invalid, value.Position, $"'{key}' moet een verzameling zijn zoals {example}, geen {value.Describe()}{In}");
                 return null;
         }
     }
 
     /// <summary>
+    /// At most <paramref name="max"/> items of a list (reporting the excess once). Limits keep a small file that reuses
+    /// big lists through YAML aliases (<c>*naam</c>) from taking forever to check.
+    /// </summary>
+    public IReadOnlyList<YamlValue> Limit(YamlSequenceValue list, string key, int max)
+    {
+        if (list.Items.Count <= max) return list.Items;
+        Error(rules.Invalid, positions.GetValueOrDefault(key, list.Position),
+            $"'{key}' heeft {list.Items.Count} elementen; meer dan {max} kan niet{In} (de rest wordt overgeslagen)");
+        return list.Items.GetRange(0, max);
+    }
+
+    /// <summary>At most <paramref name="max"/> entries of a mapping (reporting the excess once).</summary>
+    public IReadOnlyList<KeyValuePair<YamlScalarValue, YamlValue>> Limit(YamlMappingValue map, string key, int max)
+    {
+        if (map.Entries.Count <= max) return map.Entries;
+        Error(rules.Invalid, positions.GetValueOrDefault(key, map.Position),
+            $"'{key}' heeft {map.Entries.Count} elementen; meer dan {max} kan niet{In} (de rest wordt overgeslagen)");
+        return map.Entries.GetRange(0, max);
+    }
+
+    /// <summary>
     /// A list of references <c>soort:id</c>. When <paramref name="onlyKind"/> is set, every entry must be of that kind.
-    /// Malformed entries are reported (GWT104) and left out; whether targets exist is the validator's job.
+    /// Malformed entries are reported and left out; whether targets exist is the validator's job.
     /// </summary>
     public IReadOnlyList<ContentReference> References(string key, bool required, ContentKind? onlyKind)
     {
@@ -166,49 +229,81 @@ internal sealed class FieldReader(YamlMappingValue mapping, SourcePosition missi
         var example = onlyKind is { } k ? $"{k.ToSlug()}:id" : "soort:id";
         if (entry is not YamlScalarValue scalar || scalar.IsNull)
         {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidValue, entry.Position,
-                $"elk element van '{key}' moet de vorm {example} hebben, geen {entry.Describe()}{In}"));
+            Error(rules.Invalid, entry.Position, $"elk element van '{key}' moet de vorm {example} hebben, geen {entry.Describe()}{In}");
             return null;
         }
         if (!ContentReference.TryParseTarget(scalar.Text.Trim(), out var kind, out var id))
         {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidValue, entry.Position,
-                $"'{Shorten(scalar.Text)}' in '{key}' heeft niet de vorm {example}{In}"));
+            Error(rules.Invalid, entry.Position, $"'{Shorten(scalar.Text)}' in '{key}' heeft niet de vorm {example}{In}");
             return null;
         }
         if (!ContentKinds.TryParse(kind, out var parsed))
         {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidValue, entry.Position,
-                $"onbekende soort '{Shorten(kind)}' in '{key}'{In}; kies uit {string.Join(", ", ContentKinds.Slugs)}"));
+            Error(rules.Invalid, entry.Position,
+                $"onbekende soort '{Shorten(kind)}' in '{key}'{In}; kies uit {string.Join(", ", ContentKinds.Slugs)}");
             return null;
         }
         if (onlyKind is { } only && parsed != only)
         {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidValue, entry.Position,
-                $"'{key}' mag alleen naar een {only.ToSlug()} verwijzen, niet naar '{Shorten(scalar.Text.Trim())}'{In}"));
+            Error(rules.Invalid, entry.Position,
+                $"'{key}' mag alleen naar een {only.ToSlug()} verwijzen, niet naar '{Shorten(scalar.Text.Trim())}'{In}");
             return null;
         }
         if (!ContentIds.IsValid(id))
         {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidValue, entry.Position,
-                $"ongeldige id '{Shorten(id)}' in '{key}'{In}"));
+            Error(rules.Invalid, entry.Position, $"ongeldige id '{Shorten(id)}' in '{key}'{In}");
             return null;
         }
         return new ContentReference(kind, id, entry.Position);
     }
 
-    /// <summary>Warns (GWT200) about keys outside <paramref name="allowed"/>.</summary>
+    /// <summary>
+    /// Warns about keys outside <paramref name="allowed"/>; a warning because the item is still usable without the
+    /// field, which is most likely a typo. <paramref name="where"/> names the place instead of the context.
+    /// </summary>
     public void WarnAboutUnknownKeys(IReadOnlyCollection<string> allowed, string where)
     {
         foreach (var (key, _) in mapping.Entries)
         {
             if (!allowed.Contains(key.Text))
             {
-                diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.UnknownField, key.Position,
+                diagnostics.Add(Diagnostic.Warning(rules.Unknown, key.Position,
                     $"onbekend veld '{Shorten(key.Text)}' {where}; bedoel je een van: {string.Join(", ", allowed)}?"));
             }
         }
     }
+
+    /// <summary>Reports every key outside <paramref name="allowed"/> as an error at the key itself.</summary>
+    public void RejectUnknownKeys(IReadOnlyCollection<string> allowed)
+    {
+        foreach (var (key, _) in mapping.Entries)
+        {
+            if (!allowed.Contains(key.Text))
+            {
+                Error(rules.Unknown, key.Position, $"onbekend veld '{Shorten(key.Text)}'{In}; mogelijke velden: {string.Join(", ", allowed)}");
+            }
+        }
+    }
+
+    /// <summary>A plain (unquoted) whole number, signed or not as the <see cref="FieldConventions"/> say.</summary>
+    public bool TryInteger(YamlValue value, out int number)
+    {
+        number = 0;
+        if (value is not YamlScalarValue { IsPlain: true } scalar) return false;
+        return rules.Conventions == FieldConventions.FrontMatter
+            ? int.TryParse(scalar.Text, NumberStyles.None, CultureInfo.InvariantCulture, out number)
+            : int.TryParse(scalar.Text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out number);
+    }
+
+    /// <summary>A value as shown in messages: the text in quotes, or what kind of value it is.</summary>
+    public string Show(YamlValue value) =>
+        value is YamlScalarValue scalar && (!scalar.IsNull || rules.Conventions == FieldConventions.FrontMatter)
+            ? $"'{Shorten(scalar.Text)}'"
+            : value.Describe();
+
+    /// <summary>The scalar text of a field without reporting anything (for naming things in messages).</summary>
+    public static string? Peek(YamlMappingValue mapping, string key) =>
+        mapping.TryGet(key, out var value) && value is YamlScalarValue { IsNull: false } scalar ? scalar.Text.Trim() : null;
 
     public static string Shorten(string text) =>
         text.Length <= 60 ? text.ReplaceLineEndings(" ") : text[..57].ReplaceLineEndings(" ") + "…";

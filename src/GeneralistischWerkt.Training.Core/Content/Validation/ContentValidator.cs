@@ -74,14 +74,14 @@ public static class ContentValidator
 
         foreach (var (reference, field) in frontMatter)
         {
-            if (Explain(library, reference) is { } problem)
+            if (ExplainLink(library, reference) is { } problem)
             {
                 diagnostics.Add(Diagnostic.Error(DiagnosticCodes.BrokenLink, reference.Position, $"'{field}': {problem}"));
             }
         }
         foreach (var reference in item.BodyLinks)
         {
-            if (Explain(library, reference) is { } problem)
+            if (ExplainLink(library, reference) is { } problem)
             {
                 diagnostics.Add(Diagnostic.Error(DiagnosticCodes.BrokenLink, reference.Position, $"link [[{reference.Target}]]: {problem}"));
             }
@@ -93,8 +93,8 @@ public static class ContentValidator
         }
     }
 
-    /// <summary>Why a reference doesn't resolve, in Dutch; null when it does.</summary>
-    private static string? Explain(ContentLibrary library, ContentReference reference)
+    /// <summary>Why a reference doesn't resolve, in Dutch; null when it does. Scenarios and competencies link to content too.</summary>
+    internal static string? ExplainLink(ContentLibrary library, ContentReference reference)
     {
         if (!ContentKinds.TryParse(reference.Kind, out var kind))
         {

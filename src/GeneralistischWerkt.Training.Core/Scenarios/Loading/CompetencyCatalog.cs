@@ -49,9 +49,7 @@ public sealed class CompetencyCatalog
                     "het bestand met de competenties ontbreekt; scenario's kunnen dan op niets scoren"));
                 return Missing;
             }
-            var own = new List<Diagnostic>();
-            var text = ScenarioLoader.ReadText(path, file, own);
-            diagnostics.AddRange(own.Select(d => d with { Code = CompetencyList }));
+            var text = StrictTextFile.Read(path, file, CompetencyList, ScenarioLoader.MaxFileBytes, diagnostics);
             return text is null ? Missing : Parse(text, file, diagnostics);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -82,7 +80,7 @@ public sealed class CompetencyCatalog
             return Missing;
         }
 
-        var top = new YamlFields(mapping, "", diagnostics, FieldCodes.Competencies);
+        var top = new FieldReader(mapping, "", diagnostics, ScenarioFieldRules.Competencies);
         top.RejectUnknownKeys(TopFields);
         var list = top.List("competenties", required: true);
         if (list is null) return Missing;
@@ -98,7 +96,7 @@ public sealed class CompetencyCatalog
                     $"elke competentie is een verzameling velden {{ id, naam, groep, link }}, geen {items[i].Describe()}");
                 continue;
             }
-            var name = YamlFields.Peek(entry, "id") is { } peeked ? $"'{YamlFields.Shorten(peeked)}'" : (i + 1).ToString();
+            var name = FieldReader.Peek(entry, "id") is { } peeked ? $"'{FieldReader.Shorten(peeked)}'" : (i + 1).ToString();
             var fields = top.Child(entry, $"in competentie {name}");
             fields.RejectUnknownKeys(EntryFields);
             var id = fields.Id("id", required: true);
@@ -121,7 +119,7 @@ public sealed class CompetencyCatalog
         return new CompetencyCatalog(competencies, isLoaded: true);
     }
 
-    private static ContentReference? ReadLink(YamlFields fields)
+    private static ContentReference? ReadLink(FieldReader fields)
     {
         var value = fields.Value("link", required: true);
         if (value is null) return null;
@@ -131,7 +129,7 @@ public sealed class CompetencyCatalog
             return new ContentReference(kind, id, value.Position);
         }
         fields.Error(CompetencyList, value.Position,
-            $"'link' heeft de vorm soort:id (bv. fiche:participatie), niet {YamlFields.Show(value)}{fields.In}");
+            $"'link' heeft de vorm soort:id (bv. fiche:participatie), niet {fields.Show(value)}{fields.In}");
         return null;
     }
 
@@ -142,7 +140,7 @@ public sealed class CompetencyCatalog
         foreach (var competency in Competencies)
         {
             if (competency.Link.Kind.Length == 0) continue; // missing or malformed: already reported
-            if (ScenarioValidator.ExplainLink(library, competency.Link) is { } problem)
+            if (ContentValidator.ExplainLink(library, competency.Link) is { } problem)
             {
                 diagnostics.Add(Diagnostic.Error(CompetencyList, competency.Link.Position,
                     $"de link van competentie '{competency.Id}' klopt niet: {problem}"));

@@ -56,7 +56,7 @@ internal static class ScenarioFileReader
             return null;
         }
 
-        var fields = new YamlFields(mapping, "", diagnostics, FieldCodes.Scenario);
+        var fields = new FieldReader(mapping, "", diagnostics, ScenarioFieldRules.Scenario);
         fields.RejectUnknownKeys(ScenarioFields);
 
         var stem = Path.GetFileNameWithoutExtension(file);
@@ -72,7 +72,7 @@ internal static class ScenarioFileReader
         if (theme.Length > 0 && !ScenarioThemes.Names.ContainsKey(theme))
         {
             fields.Error(InvalidValue, fields.Positions["thema"],
-                $"onbekend thema '{YamlFields.Shorten(theme)}'; kies uit {string.Join(", ", ScenarioThemes.Names.Keys)}");
+                $"onbekend thema '{FieldReader.Shorten(theme)}'; kies uit {string.Join(", ", ScenarioThemes.Names.Keys)}");
             theme = "";
         }
         var phase = fields.Id("fase", required: true) ?? "";
@@ -81,7 +81,7 @@ internal static class ScenarioFileReader
         if (audience is { Length: > 0 } && !ScenarioAudiences.All.Contains(audience))
         {
             fields.Error(InvalidValue, fields.Positions["doelgroep"],
-                $"onbekende doelgroep '{YamlFields.Shorten(audience)}'; kies uit {string.Join(", ", ScenarioAudiences.All)}");
+                $"onbekende doelgroep '{FieldReader.Shorten(audience)}'; kies uit {string.Join(", ", ScenarioAudiences.All)}");
             audience = ScenarioAudiences.Example; // unknown: keep it out of the catalogue (and out of the size check)
         }
 
@@ -142,7 +142,7 @@ internal static class ScenarioFileReader
     }
 
     /// <summary>A list of ids; records <c>key[i]</c> positions. Invalid entries are reported and left out.</summary>
-    private static List<string> ReadIdList(YamlFields fields, string key, string what)
+    private static List<string> ReadIdList(FieldReader fields, string key, string what)
     {
         var result = new List<string>();
         var list = fields.List(key, required: true);
@@ -160,7 +160,7 @@ internal static class ScenarioFileReader
         return result;
     }
 
-    private static List<ScenarioPerson> ReadPeople(YamlFields fields)
+    private static List<ScenarioPerson> ReadPeople(FieldReader fields)
     {
         var people = new List<ScenarioPerson>();
         var list = fields.List("personen", required: true);
@@ -175,7 +175,7 @@ internal static class ScenarioFileReader
                     $"elke persoon is een verzameling velden (id, naam, rol, beschrijving), geen {items[i].Describe()}");
                 continue;
             }
-            var name = YamlFields.Peek(mapping, "id") is { } peeked ? $"'{YamlFields.Shorten(peeked)}'" : (i + 1).ToString();
+            var name = FieldReader.Peek(mapping, "id") is { } peeked ? $"'{FieldReader.Shorten(peeked)}'" : (i + 1).ToString();
             var person = fields.Child(mapping, $"in persoon {name}");
             person.RejectUnknownKeys(PersonFields);
             var id = person.Id("id", required: true);
@@ -205,7 +205,7 @@ internal static class ScenarioFileReader
         return people;
     }
 
-    private static List<PersonState> ReadStates(YamlFields person, string personName)
+    private static List<PersonState> ReadStates(FieldReader person, string personName)
     {
         var states = new List<PersonState>();
         var list = person.List("toestand", required: false);
@@ -219,7 +219,7 @@ internal static class ScenarioFileReader
                     $"elke toestand is een verzameling velden (id, naam, start, min, max), geen {item.Describe()}{person.In}");
                 continue;
             }
-            var name = YamlFields.Peek(mapping, "id") is { } peeked ? $"toestand '{YamlFields.Shorten(peeked)}'" : "een toestand";
+            var name = FieldReader.Peek(mapping, "id") is { } peeked ? $"toestand '{FieldReader.Shorten(peeked)}'" : "een toestand";
             var state = person.Child(mapping, $"in {name} van persoon {personName}");
             state.RejectUnknownKeys(StateFields);
             var id = state.Id("id", required: true);
@@ -262,9 +262,9 @@ internal static class ScenarioFileReader
                 $"elke knoop is een verzameling velden (id, spreker, tekst, …), geen {value.Describe()}"));
             return null;
         }
-        var peeked = YamlFields.Peek(mapping, "id");
-        var name = peeked is not null ? $"'{YamlFields.Shorten(peeked)}'" : (index + 1).ToString();
-        var fields = new YamlFields(mapping, $"in knoop {name}", diagnostics, FieldCodes.Scenario);
+        var peeked = FieldReader.Peek(mapping, "id");
+        var name = peeked is not null ? $"'{FieldReader.Shorten(peeked)}'" : (index + 1).ToString();
+        var fields = new FieldReader(mapping, $"in knoop {name}", diagnostics, ScenarioFieldRules.Scenario);
         fields.RejectUnknownKeys(NodeFields);
         var id = fields.Id("id", required: true);
         var speaker = fields.Id("spreker", required: true) ?? "";
@@ -297,7 +297,7 @@ internal static class ScenarioFileReader
         };
     }
 
-    private static ScenarioEnding? ReadEnding(YamlFields node, string nodeName)
+    private static ScenarioEnding? ReadEnding(FieldReader node, string nodeName)
     {
         var value = node.Value("einde", required: false);
         if (value is null) return null;
@@ -314,7 +314,7 @@ internal static class ScenarioFileReader
         if (outcomeText is { Length: > 0 } && !ScenarioOutcomes.TryParse(outcomeText, out outcome))
         {
             fields.Error(InvalidValue, fields.Positions["uitkomst"],
-                $"onbekende uitkomst '{YamlFields.Shorten(outcomeText)}'{fields.In}; kies uit geslaagd, deels, niet-geslaagd");
+                $"onbekende uitkomst '{FieldReader.Shorten(outcomeText)}'{fields.In}; kies uit geslaagd, deels, niet-geslaagd");
         }
         var debrief = fields.Text("nabespreking", required: true) ?? "";
         foreach (var (key, position) in fields.Positions) node.Positions[ScenarioFieldPositions.Entry("einde", key)] = position;
@@ -329,7 +329,7 @@ internal static class ScenarioFileReader
                 $"elke keuze is een verzameling velden (tekst, naar, feedback, …), geen {value.Describe()} (keuze {index + 1} in knoop {nodeName})"));
             return null;
         }
-        var fields = new YamlFields(mapping, $"in keuze {index + 1} van knoop {nodeName}", diagnostics, FieldCodes.Scenario);
+        var fields = new FieldReader(mapping, $"in keuze {index + 1} van knoop {nodeName}", diagnostics, ScenarioFieldRules.Scenario);
         fields.RejectUnknownKeys(ChoiceFields);
         var text = fields.Text("tekst", required: true) ?? "";
         var next = fields.Id("naar", required: true) ?? "";
@@ -354,7 +354,7 @@ internal static class ScenarioFileReader
     }
 
     /// <summary>A mapping of key → whole number, e.g. scores; records <c>key.entry</c> positions at each entry's key.</summary>
-    private static Dictionary<string, int> ReadNumberMap(YamlFields fields, string key, string example, Func<string, string?> checkKey)
+    private static Dictionary<string, int> ReadNumberMap(FieldReader fields, string key, string example, Func<string, string?> checkKey)
     {
         var result = new Dictionary<string, int>(StringComparer.Ordinal);
         var map = fields.Map(key, required: false, example);
@@ -364,13 +364,13 @@ internal static class ScenarioFileReader
             var name = entryKey.Text.Trim();
             if (checkKey(name) is { } problem)
             {
-                fields.Error(InvalidValue, entryKey.Position, $"'{YamlFields.Shorten(name)}' in '{key}' {problem}{fields.In}");
+                fields.Error(InvalidValue, entryKey.Position, $"'{FieldReader.Shorten(name)}' in '{key}' {problem}{fields.In}");
                 continue;
             }
-            if (!YamlFields.TryInteger(entryValue, out var number))
+            if (!fields.TryInteger(entryValue, out var number))
             {
                 fields.Error(InvalidValue, entryValue.Position,
-                    $"'{key}' van '{name}' moet een geheel getal zijn, niet {YamlFields.Show(entryValue)}{fields.In}");
+                    $"'{key}' van '{name}' moet een geheel getal zijn, niet {fields.Show(entryValue)}{fields.In}");
                 continue;
             }
             fields.Positions[ScenarioFieldPositions.Entry(key, name)] = entryKey.Position;
@@ -379,7 +379,7 @@ internal static class ScenarioFileReader
         return result;
     }
 
-    private static List<ContentReference> ReadLinks(YamlFields fields)
+    private static List<ContentReference> ReadLinks(FieldReader fields)
     {
         var links = new List<ContentReference>();
         var list = fields.List("links", required: false);
@@ -393,7 +393,7 @@ internal static class ScenarioFileReader
                 continue;
             }
             fields.Error(InvalidValue, item.Position,
-                $"elke link heeft de vorm soort:id (bv. techniek:parafraseren), niet {YamlFields.Show(item)}{fields.In}");
+                $"elke link heeft de vorm soort:id (bv. techniek:parafraseren), niet {fields.Show(item)}{fields.In}");
         }
         return links;
     }
@@ -406,8 +406,8 @@ internal static class ScenarioFileReader
                 $"elk testpad is een verzameling velden (naam, keuzes, einde), geen {value.Describe()}"));
             return null;
         }
-        var name = YamlFields.Peek(mapping, "naam") is { } peeked ? $"'{YamlFields.Shorten(peeked)}'" : (index + 1).ToString();
-        var fields = new YamlFields(mapping, $"in testpad {name}", diagnostics, FieldCodes.Scenario);
+        var name = FieldReader.Peek(mapping, "naam") is { } peeked ? $"'{FieldReader.Shorten(peeked)}'" : (index + 1).ToString();
+        var fields = new FieldReader(mapping, $"in testpad {name}", diagnostics, ScenarioFieldRules.Scenario);
         fields.RejectUnknownKeys(TestPathFields);
         var pathName = fields.Text("naam", required: true);
         var list = fields.List("keuzes", required: true);
@@ -422,10 +422,10 @@ internal static class ScenarioFileReader
         for (var i = 0; i < (list?.Items.Count ?? 0); i++)
         {
             var item = list!.Items[i];
-            if (!YamlFields.TryInteger(item, out var number))
+            if (!fields.TryInteger(item, out var number))
             {
                 fields.Error(InvalidValue, item.Position,
-                    $"elke keuze in een testpad is een nummer (1 = de eerste keuze), niet {YamlFields.Show(item)}{fields.In}");
+                    $"elke keuze in een testpad is een nummer (1 = de eerste keuze), niet {fields.Show(item)}{fields.In}");
                 usable = false;
                 continue;
             }

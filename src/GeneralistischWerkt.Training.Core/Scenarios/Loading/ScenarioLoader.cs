@@ -107,41 +107,8 @@ public static class ScenarioLoader
 
     private static Scenario? LoadFile(string fullPath, string file, List<Diagnostic> diagnostics)
     {
-        var text = ReadText(fullPath, file, diagnostics);
+        var text = StrictTextFile.Read(fullPath, file, Unreadable, MaxFileBytes, diagnostics);
         return text is null ? null : Parse(text, file, diagnostics);
-    }
-
-    /// <summary>Reads a file as strict UTF-8 text; null with GWT300 when it can't be read, is too large or isn't text.</summary>
-    internal static string? ReadText(string fullPath, string file, List<Diagnostic> diagnostics)
-    {
-        var start = new SourcePosition(file, 1, 1);
-        byte[] bytes;
-        try
-        {
-            var info = new FileInfo(fullPath);
-            if (info.Length > MaxFileBytes)
-            {
-                diagnostics.Add(Diagnostic.Error(Unreadable, start,
-                    $"het bestand is te groot ({info.Length / 1024} KiB, maximaal {MaxFileBytes / 1024} KiB)"));
-                return null;
-            }
-            bytes = File.ReadAllBytes(fullPath);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or System.Security.SecurityException)
-        {
-            var reason = e switch
-            {
-                UnauthorizedAccessException => "er zijn geen leesrechten",
-                FileNotFoundException or DirectoryNotFoundException => "het bestaat niet (meer) of is een kapotte snelkoppeling",
-                _ => "er trad een leesfout op",
-            };
-            diagnostics.Add(Diagnostic.Error(Unreadable, start, $"het bestand kan niet gelezen worden: {reason}"));
-            return null;
-        }
-        var own = new List<Diagnostic>();
-        var text = ContentFileReader.Decode(bytes, file, own);
-        diagnostics.AddRange(own.Select(d => d with { Code = Unreadable }));
-        return text;
     }
 
     private static List<(string FullPath, string File)> FindFiles(string directory, string prefix, List<Diagnostic> diagnostics)

@@ -93,22 +93,6 @@ public static class ScenarioValidator
         return check.Run();
     }
 
-    /// <summary>Why a reference doesn't resolve, in Dutch; null when it does.</summary>
-    internal static string? ExplainLink(ContentLibrary library, ContentReference reference)
-    {
-        if (!ContentKinds.TryParse(reference.Kind, out var kind))
-        {
-            return $"onbekende soort '{reference.Kind}'; kies uit {string.Join(", ", ContentKinds.Slugs)}";
-        }
-        var target = library.Find(reference.Id);
-        if (target is null) return $"er bestaat geen {kind.ToSlug()} met id '{reference.Id}'";
-        if (target.Kind != kind)
-        {
-            return $"'{reference.Id}' is een {target.Kind.ToSlug()}, geen {kind.ToSlug()}; schrijf {target.Kind.ToSlug()}:{reference.Id}";
-        }
-        return null;
-    }
-
     private sealed class Checker(Scenario scenario, ContentLibrary library, CompetencyCatalog catalog, List<Diagnostic> diagnostics)
     {
         /// <summary>Set by problems that make replaying test paths meaningless (unknown nodes, cycles, nodes that are neither).</summary>
@@ -235,7 +219,7 @@ public static class ScenarioValidator
             }
             foreach (var link in choice.Links)
             {
-                if (ExplainLink(library, link) is { } problem)
+                if (ContentValidator.ExplainLink(library, link) is { } problem)
                 {
                     Error(UnknownReference, link.Position, $"link '{link.Target}' in {name}: {problem}");
                 }
