@@ -177,18 +177,15 @@ public class ModulesTests(BrowserFixture fixture) : BrowserTest(fixture)
         await GotoInteractiveAsync(ContentUrls(lesson));
 
         var box = CheckBox(ordering);
-        for (var target = 0; target < ordering.Items.Count; target++)
-        {
-            var text = ordering.Items[target].Text;
-            while ((await box.Locator(".gwt-ordering-text").AllTextContentsAsync()).ToList().IndexOf(text) > target)
-                await box.GetByRole(AriaRole.Button, new() { Name = $"Hoger: {text}", Exact = true }).PressAsync("Enter");
-        }
+        await SortWithHigherButtonsAsync(box, ordering, button => button.PressAsync("Enter"));
         await box.GetByRole(AriaRole.Button, new() { Name = "Controleren" }).PressAsync("Enter");
         await Expect(box.GetByRole(AriaRole.Status)).ToHaveTextAsync("Juist!");
 
         var choiceBox = CheckBox(choice);
         foreach (var option in choice.Options.Where(o => o.IsCorrect))
             await choiceBox.GetByLabel(option.Text!, new() { Exact = true }).PressAsync(" ");
+        // The button is enabled by the server once the choice arrived; a key press does not wait for that by itself.
+        await Expect(choiceBox.GetByRole(AriaRole.Button, new() { Name = "Controleren" })).ToBeEnabledAsync();
         await choiceBox.GetByRole(AriaRole.Button, new() { Name = "Controleren" }).PressAsync("Enter");
         await Expect(choiceBox.GetByRole(AriaRole.Status)).ToHaveTextAsync("Juist!");
     }
@@ -207,16 +204,7 @@ public class ModulesTests(BrowserFixture fixture) : BrowserTest(fixture)
                     await box.GetByLabel(option.Text!, new() { Exact = true }).CheckAsync();
                 break;
             case OrderingCheck ordering:
-                for (var target = 0; target < ordering.Items.Count; target++)
-                {
-                    var text = ordering.Items[target].Text;
-                    while (true)
-                    {
-                        var current = await box.Locator(".gwt-ordering-text").AllTextContentsAsync();
-                        if (current.ToList().IndexOf(text) <= target) break;
-                        await box.GetByRole(AriaRole.Button, new() { Name = $"Hoger: {text}", Exact = true }).ClickAsync();
-                    }
-                }
+                await SortWithHigherButtonsAsync(box, ordering, button => button.ClickAsync());
                 break;
             case MatchingCheck matching:
                 for (var i = 0; i < matching.Pairs.Count; i++)
@@ -224,6 +212,24 @@ public class ModulesTests(BrowserFixture fixture) : BrowserTest(fixture)
                 break;
         }
         await box.GetByRole(AriaRole.Button, new() { Name = "Controleren" }).ClickAsync();
+    }
+
+    /// <summary>
+    /// Moves each item up to its place with its "Hoger" button, waiting after every move until the server's new order
+    /// is on the page, so a slow round trip never leads to a move too many.
+    /// </summary>
+    private static async Task SortWithHigherButtonsAsync(ILocator box, OrderingCheck ordering, Func<ILocator, Task> activate)
+    {
+        var items = box.Locator(".gwt-ordering-text");
+        for (var target = 0; target < ordering.Items.Count; target++)
+        {
+            var text = ordering.Items[target].Text;
+            for (var position = (await items.AllTextContentsAsync()).ToList().IndexOf(text); position > target; position--)
+            {
+                await activate(box.GetByRole(AriaRole.Button, new() { Name = $"Hoger: {text}", Exact = true }));
+                await Expect(items.Nth(position - 1)).ToHaveTextAsync(text);
+            }
+        }
     }
 
     private async Task AnswerWronglyAsync(KnowledgeCheck check)
