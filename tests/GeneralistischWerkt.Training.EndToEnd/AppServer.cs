@@ -122,10 +122,7 @@ public sealed class AppServer : IAsyncDisposable
 
     private static (string ProjectDir, string Dll) LocateWebApp()
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "GeneralistischWerkt.Training.sln"))) dir = dir.Parent;
-        if (dir is null) throw new InvalidOperationException("GeneralistischWerkt.Training.sln niet gevonden boven " + AppContext.BaseDirectory);
-        var projectDir = Path.Combine(dir.FullName, "src", "GeneralistischWerkt.Training.Web");
+        var projectDir = Path.Combine(Repository.Root, "src", "GeneralistischWerkt.Training.Web");
         // Same configuration as this test assembly (bin/<Configuration>/net10.0/).
         var configuration = typeof(AppServer).Assembly
             .GetCustomAttributes(typeof(System.Reflection.AssemblyConfigurationAttribute), false)

@@ -8,20 +8,13 @@ namespace GeneralistischWerkt.Training.EndToEnd;
 /// <summary>The onboarding modules in a real browser, answered from the shipped content's own right answers.</summary>
 public class ModulesTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
-    private static readonly Lazy<ContentLibrary> Library = new(() => ContentLoader.Load(ContentRoot()).Library);
-
-    private static string ContentRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(dir!.FullName, "GeneralistischWerkt.Training.sln"))) dir = dir.Parent;
-        return Path.Combine(dir.FullName, "content");
-    }
+    private static ContentLibrary Library => Repository.Content;
 
     [Fact]
     public async Task Coach_completes_a_lesson_progress_survives_reload_and_restart_and_only_their_werkbegeleider_sees_it()
     {
-        var module = Library.Value.Modules[0];
-        var lesson = Library.Value.LessonsOf(module.Id)[0];
+        var module = Library.Modules[0];
+        var lesson = Library.LessonsOf(module.Id)[0];
 
         await SignInAndWaitAsync(CoachEmail, "/coach");
         await GotoInteractiveAsync("/modules");
@@ -169,7 +162,7 @@ public class ModulesTests(BrowserFixture fixture) : BrowserTest(fixture)
     [Fact]
     public async Task Knowledge_checks_can_be_answered_with_the_keyboard_only()
     {
-        var lesson = Library.Value.OfKind(ContentKind.Lesson).First(l => l.Checks.OfType<OrderingCheck>().Any() && l.Checks.OfType<MultipleChoiceCheck>().Any());
+        var lesson = Library.OfKind(ContentKind.Lesson).First(l => l.Checks.OfType<OrderingCheck>().Any() && l.Checks.OfType<MultipleChoiceCheck>().Any());
         var ordering = lesson.Checks.OfType<OrderingCheck>().First();
         var choice = lesson.Checks.OfType<MultipleChoiceCheck>().First();
 

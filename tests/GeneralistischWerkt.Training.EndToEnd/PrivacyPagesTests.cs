@@ -39,7 +39,7 @@ public class PrivacyPagesTests(BrowserFixture fixture) : BrowserTest(fixture)
         };
 
         // Every private page of the inventory has a row: a new page cannot be forgotten.
-        var privatePages = File.ReadAllLines(Path.Combine(ReflectionLoopTests.RepoRoot(), "tests", "page-privacy.txt"))
+        var privatePages = File.ReadAllLines(Path.Combine(Repository.Root, "tests", "page-privacy.txt"))
             .Where(l => l.Length > 0 && !l.StartsWith('#'))
             .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             .Where(p => p[1] == "privé").Select(p => p[0]).ToList();
@@ -84,7 +84,7 @@ public class PrivacyPagesTests(BrowserFixture fixture) : BrowserTest(fixture)
         await Page.GetByRole(AriaRole.Button, new() { Name = "Delen met mijn werkbegeleider" }).ClickAsync();
         await Expect(Page.GetByTestId("deelstatus")).ToContainTextAsync("Gedeeld met");
 
-        var scenario = ScenarioLoader.Load(ReflectionLoopTests.RepoRoot()).Scenarios.First(s => s.Id == "eerste-gesprek");
+        var scenario = Repository.PlayableScenarios.First(s => s.Id == "eerste-gesprek");
         await GotoInteractiveAsync($"/scenarios/{scenario.Id}");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Start het rollenspel" }).ClickAsync();
         await Expect(Page).ToHaveURLAsync(new Regex("/pogingen/\\d+$"));

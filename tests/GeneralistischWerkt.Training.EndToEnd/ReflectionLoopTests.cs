@@ -11,19 +11,8 @@ public class ReflectionLoopTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
     private const string Hostile = "<script>window.__xss=1</script><img src=x onerror=\"window.__xss=2\">";
 
-    private static Scenario FirstScenario()
-    {
-        var root = RepoRoot();
-        return ScenarioValidator.Check(root, ContentLoader.Load(Path.Combine(root, "content")).Library)
-            .PlayableScenarios.Where(s => s.Audience == ScenarioAudiences.Coach && s.TestPaths.Count > 0).OrderBy(s => s.Id).First();
-    }
-
-    public static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(dir!.FullName, "GeneralistischWerkt.Training.sln"))) dir = dir.Parent;
-        return dir.FullName;
-    }
+    private static Scenario FirstScenario() =>
+        Repository.PlayableScenarios.Where(s => s.Audience == ScenarioAudiences.Coach && s.TestPaths.Count > 0).OrderBy(s => s.Id).First();
 
     [Fact]
     public async Task Coach_plays_reflects_and_shares_werkbegeleider_comments_tags_plans_a_session_and_the_coach_follows_up()

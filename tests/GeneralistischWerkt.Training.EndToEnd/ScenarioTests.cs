@@ -10,15 +10,7 @@ namespace GeneralistischWerkt.Training.EndToEnd;
 public class ScenarioTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
     private static readonly Lazy<IReadOnlyList<Scenario>> Catalogue = new(() =>
-        ScenarioValidator.Check(RepoRoot(), ContentLoader.Load(Path.Combine(RepoRoot(), "content")).Library)
-            .PlayableScenarios.Where(s => s.InCatalogue).OrderBy(s => s.Id).ToList());
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(dir!.FullName, "GeneralistischWerkt.Training.sln"))) dir = dir.Parent;
-        return dir.FullName;
-    }
+        Repository.PlayableScenarios.Where(s => s.InCatalogue).OrderBy(s => s.Id).ToList());
 
     private static Scenario CoachScenario => Catalogue.Value.First(s => s.Audience == ScenarioAudiences.Coach && s.TestPaths.Count > 0);
 
@@ -197,6 +189,5 @@ public class ScenarioTests(BrowserFixture fixture) : BrowserTest(fixture)
     private static async Task<string> CurrentNodeText(IPage page) =>
         await page.Locator("ol.gwt-conversation > li[aria-current=step]").InnerTextAsync();
 
-    private static string Name(string competencyId) =>
-        ScenarioLoader.Load(RepoRoot()).Catalog.Find(competencyId)?.Name ?? competencyId;
+    private static string Name(string competencyId) => Repository.CompetencyName(competencyId);
 }

@@ -38,7 +38,7 @@ public class DemoAccountsTests : IAsyncLifetime
         await Seeder.SeedIfEmptyAsync();
         await using var scope = db.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Data.ApplicationUser>>();
-        var readme = await File.ReadAllTextAsync(Path.Combine(RepoRoot(), "README.md"));
+        var readme = await File.ReadAllTextAsync(Path.Combine(TestStores.RepoRoot(), "README.md"));
         foreach (var (_, email, _) in DemoAccounts.People)
         {
             var user = await users.FindByEmailAsync(email);
@@ -64,10 +64,4 @@ public class DemoAccountsTests : IAsyncLifetime
         Assert.Equal(6, await db.WithDbAsync(d => d.Users.CountAsync()));
     }
 
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "GeneralistischWerkt.Training.sln"))) dir = dir.Parent;
-        return dir!.FullName;
-    }
 }
