@@ -10,13 +10,64 @@ public static class ScenarioAnalysis
 
     /// <summary>Per declared or scored competency, the highest total a learner can reach on some path from the start.</summary>
     public static IReadOnlyDictionary<string, int> MaxScores(Scenario scenario) =>
-        MaxCache.GetValue(scenario, s =>
+        MaxCache.GetValue(scenario, static s => ComputeMaxScores(s));
+
+    /// <summary>
+    /// What <see cref="BestFrom"/> gives per competency, for all competencies in one walk: the walk (which nodes are
+    /// visited, memoized or cut off as a cycle) doesn't depend on the values, so one walk with a vector of totals per
+    /// node gives exactly the per-competency answers.
+    /// </summary>
+    private static Dictionary<string, int> ComputeMaxScores(Scenario scenario)
+    {
+        // The declared competencies, then every scored one, each once, in order of first appearance.
+        var competencies = new List<string>();
+        var seen = new HashSet<string>();
+        foreach (var competency in scenario.Competencies)
         {
-            var competencies = s.Competencies
-                .Concat(s.Nodes.SelectMany(n => n.Choices).SelectMany(c => c.Scores.Keys))
-                .Distinct();
-            return competencies.ToDictionary(c => c, c => BestFrom(s, s.StartNodeId, choice => choice.Scores.GetValueOrDefault(c)));
-        });
+            if (seen.Add(competency)) competencies.Add(competency);
+        }
+        foreach (var node in scenario.Nodes)
+        {
+            foreach (var choice in node.Choices)
+            {
+                foreach (var (competency, _) in choice.Scores)
+                {
+                    if (seen.Add(competency)) competencies.Add(competency);
+                }
+            }
+        }
+
+        var count = competencies.Count;
+        var none = new int[count]; // never written to
+        var memo = new Dictionary<string, int[]>();
+        var onPath = new HashSet<string>();
+        var best = Visit(scenario.StartNodeId);
+
+        var result = new Dictionary<string, int>(count);
+        for (var i = 0; i < count; i++) result.Add(competencies[i], best[i]);
+        return result;
+
+        int[] Visit(string id)
+        {
+            if (memo.TryGetValue(id, out var known)) return known;
+            var node = scenario.Node(id);
+            if (node is null || node.IsEnding || node.Choices.Count == 0 || !onPath.Add(id)) return none;
+            var totals = new int[count];
+            for (var c = 0; c < node.Choices.Count; c++)
+            {
+                var choice = node.Choices[c];
+                var next = Visit(choice.NextNodeId);
+                for (var i = 0; i < count; i++)
+                {
+                    var total = choice.Scores.GetValueOrDefault(competencies[i]) + next[i];
+                    totals[i] = c == 0 ? total : Math.Max(totals[i], total);
+                }
+            }
+            onPath.Remove(id);
+            memo[id] = totals;
+            return totals;
+        }
+    }
 
     /// <summary>
     /// The index of the choice at this node that lies on the best-scoring way on (highest total over all

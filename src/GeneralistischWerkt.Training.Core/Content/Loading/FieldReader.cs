@@ -24,34 +24,96 @@ internal sealed record FieldRules(FieldConventions Conventions, string Missing, 
 }
 
 /// <summary>
-/// Reads typed fields out of one YAML mapping, records where each value starts, and reports problems with exact
-/// positions. <paramref name="context"/> names the place in Dutch ("" at the top, "in check 'x'", "in knoop 'begin'")
-/// and ends up in messages.
+/// Names the place of a mapping in Dutch for messages ("" at the top, "in check 'x'", "in knoop 'begin'"). Either a
+/// ready text, or a format function with its arguments, spelled out only when a message needs it: most mappings
+/// never produce one, and a scenario file has thousands of mappings.
 /// </summary>
-internal sealed class FieldReader(YamlMappingValue mapping, string context, List<Diagnostic> diagnostics, FieldRules rules)
+internal readonly struct FieldContext
 {
-    private readonly Dictionary<string, SourcePosition> positions = new(StringComparer.Ordinal);
+    private readonly Func<FieldContext, string>? format;
 
-    /// <summary>Where each value starts, by key; callers may add list items (<c>veld[i]</c>) and map keys (<c>veld.sleutel</c>).</summary>
-    public Dictionary<string, SourcePosition> Positions => positions;
+    public FieldContext(string text) => First = text;
+
+    /// <param name="format">A static lambda (so no allocation) that builds the text from the arguments.</param>
+    public FieldContext(Func<FieldContext, string> format, string? first, int firstIndex, string? second = null, int secondIndex = 0)
+    {
+        this.format = format;
+        First = first;
+        FirstIndex = firstIndex;
+        Second = second;
+        SecondIndex = secondIndex;
+    }
+
+    public string? First { get; }
+    public int FirstIndex { get; }
+    public string? Second { get; }
+    public int SecondIndex { get; }
+
+    public bool IsEmpty => format is null && string.IsNullOrEmpty(First);
+
+    public static implicit operator FieldContext(string text) => new(text);
+
+    public override string ToString() => format is null ? First ?? "" : format(this);
+}
+
+/// <summary>
+/// Reads typed fields out of one YAML mapping, records where each value starts, and reports problems with exact
+/// positions. The <see cref="FieldContext"/> names the place in Dutch ("" at the top, "in check 'x'", "in knoop
+/// 'begin'") and ends up in messages. With a <see cref="StringPool"/>, ids are shared (one string per distinct id).
+/// </summary>
+internal sealed class FieldReader
+{
+    private readonly YamlMappingValue mapping;
+    private readonly FieldContext context;
+    private readonly List<Diagnostic> diagnostics;
+    private readonly FieldRules rules;
+    private readonly StringPool? pool;
+    private readonly PositionMap positions;
+
+    /// <param name="extraPositions">How many positions besides the mapping's own fields the caller will add (a capacity hint).</param>
+    public FieldReader(YamlMappingValue mapping, FieldContext context, List<Diagnostic> diagnostics, FieldRules rules,
+        StringPool? pool = null, int extraPositions = 0)
+    {
+        this.mapping = mapping;
+        this.context = context;
+        this.diagnostics = diagnostics;
+        this.rules = rules;
+        this.pool = pool;
+        positions = new PositionMap(mapping.Entries.Count + extraPositions);
+    }
+
+    /// <summary>
+    /// Where each value starts, by key; callers may add list items (<c>veld[i]</c>, <see cref="PositionMap.SetItem"/>)
+    /// and map keys (<c>veld.sleutel</c>, <see cref="PositionMap.SetEntry"/>).
+    /// </summary>
+    public PositionMap Positions => positions;
 
     /// <summary>Where the mapping starts: missing fields are reported here.</summary>
     public SourcePosition At => mapping.Position;
 
-    /// <summary>A reader for a nested mapping that reports into the same list, with the same rules.</summary>
-    public FieldReader Child(YamlMappingValue nested, string nestedContext) => new(nested, nestedContext, diagnostics, rules);
+    /// <summary>A reader for a nested mapping that reports into the same list, with the same rules and pool.</summary>
+    public FieldReader Child(YamlMappingValue nested, FieldContext nestedContext, int extraPositions = 0) =>
+        new(nested, nestedContext, diagnostics, rules, pool, extraPositions);
 
-    public string In => context.Length == 0 ? "" : " " + context;
+    public string In => context.IsEmpty ? "" : " " + context.ToString();
 
     public bool Has(string key) => mapping.TryGet(key, out _);
 
     public void Error(string code, SourcePosition at, string message) => diagnostics.Add(Diagnostic.Error(code, at, message));
 
+    /// <summary>The shared instance of <paramref name="text"/> when there is a pool, else the text itself.</summary>
+    public string Share(string text) => pool is null ? text : pool.Intern(text);
+
+    /// <summary>The shared instance of <paramref name="text"/> when there is a pool, else a new string.</summary>
+    public string Share(ReadOnlySpan<char> text) => pool is null ? new string(text) : pool.Intern(text);
+
     /// <summary>The raw value, recording its position; reports a missing field when <paramref name="required"/>.</summary>
     public YamlValue? Value(string key, bool required)
     {
-        foreach (var (name, value) in mapping.Entries)
+        var entries = mapping.Entries;
+        for (var i = 0; i < entries.Count; i++)
         {
+            var (name, value) = entries[i];
             if (name.Text != key) continue;
             // In scenario files a block list or mapping starts on the next line; messages about it point at the field.
             var atKey = rules.Conventions == FieldConventions.ScenarioFile && value.Position.Line > name.Position.Line;
@@ -85,25 +147,32 @@ internal sealed class FieldReader(YamlMappingValue mapping, string context, List
     public string? Id(string key, bool required)
     {
         var value = Value(key, required);
-        return value is null ? null : IdValue(value, $"'{key}'");
+        return value is null ? null : IdValue(value, null, key);
     }
 
     /// <summary>Checks that <paramref name="value"/> is an id; <paramref name="what"/> names it in messages.</summary>
-    public string? IdValue(YamlValue value, string what)
+    public string? IdValue(YamlValue value, string what) => IdValue(value, what, null);
+
+    /// <summary>
+    /// Checks that <paramref name="value"/> is an id. Messages name it as <c>{what} in '{key}'</c>, or as <c>'{key}'</c>
+    /// when <paramref name="what"/> is null (spelled out only for a message).
+    /// </summary>
+    public string? IdValue(YamlValue value, string? what, string? key)
     {
+        string What() => key is null ? what! : what is null ? $"'{key}'" : $"{what} in '{key}'";
         if (value is not YamlScalarValue scalar || scalar.IsNull)
         {
-            Error(rules.Invalid, value.Position, $"{what} moet een id zijn (kleine letters, cijfers en '-'), geen {value.Describe()}{In}");
+            Error(rules.Invalid, value.Position, $"{What()} moet een id zijn (kleine letters, cijfers en '-'), geen {value.Describe()}{In}");
             return null;
         }
         var id = scalar.Text.Trim();
-        if (!ContentIds.IsValid(id))
+        if (!IdSyntax.IsValid(id))
         {
             Error(rules.Invalid, value.Position,
-                $"ongeldige id '{Shorten(id)}' voor {what}{In}: gebruik alleen kleine letters a-z, cijfers en '-' (niet aan het begin of einde, niet twee na elkaar)");
+                $"ongeldige id '{Shorten(id)}' voor {What()}{In}: gebruik alleen kleine letters a-z, cijfers en '-' (niet aan het begin of einde, niet twee na elkaar)");
             return null;
         }
-        return id;
+        return Share(id);
     }
 
     /// <summary>A whole number between <paramref name="min"/> and <paramref name="max"/>. Absent or invalid → null.</summary>

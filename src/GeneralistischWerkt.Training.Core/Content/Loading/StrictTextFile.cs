@@ -79,11 +79,167 @@ internal static class StrictTextFile
         }
     }
 
+    /// <summary>
+    /// <see cref="Read"/> without making a string: the same checks and diagnostics, but the text stays in a pooled
+    /// buffer that the caller reads through <see cref="PooledText.CreateReader"/> and must dispose. For files that are
+    /// parsed once and dropped (a scenario is 200 KiB of YAML; as a byte array plus a string that is 600 KiB on the
+    /// large object heap per file, which the GC only reclaims in full collections).
+    /// </summary>
+    public static PooledText? ReadPooled(string fullPath, string file, string code, long maxBytes, List<Diagnostic> diagnostics, string? fileKind = null)
+    {
+        var start = new SourcePosition(file, 1, 1);
+        byte[]? bytes = null;
+        int length;
+        try
+        {
+            var info = new FileInfo(fullPath);
+            if (info.Length > maxBytes)
+            {
+                var forKind = fileKind is null ? "" : $" voor {fileKind}";
+                diagnostics.Add(Diagnostic.Error(code, start,
+                    $"het bestand is te groot ({info.Length / 1024} KiB, maximaal {maxBytes / 1024} KiB){forKind}"));
+                return null;
+            }
+            (bytes, length) = ReadAllBytesPooled(fullPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or System.Security.SecurityException)
+        {
+            var reason = e switch
+            {
+                UnauthorizedAccessException => "er zijn geen leesrechten",
+                FileNotFoundException or DirectoryNotFoundException => "het bestaat niet (meer) of is een kapotte snelkoppeling",
+                _ => "er trad een leesfout op",
+            };
+            diagnostics.Add(Diagnostic.Error(code, start, $"het bestand kan niet gelezen worden: {reason}"));
+            return null;
+        }
+        try
+        {
+            return DecodePooled(bytes, length, file, code, diagnostics);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
+    }
+
+    /// <summary>What <see cref="File.ReadAllBytes"/> reads, into a pooled array (the first <c>Length</c> bytes).</summary>
+    private static (byte[] Bytes, int Length) ReadAllBytesPooled(string fullPath)
+    {
+        using var handle = File.OpenHandle(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
+        var fileLength = RandomAccess.GetLength(handle);
+        if (fileLength == 0 || fileLength > Array.MaxLength)
+        {
+            // A file that reports no length (or an absurd one): let File.ReadAllBytes handle it, exactly as before.
+            var all = File.ReadAllBytes(fullPath);
+            var copy = ArrayPool<byte>.Shared.Rent(Math.Max(1, all.Length));
+            all.CopyTo(copy, 0);
+            return (copy, all.Length);
+        }
+        var length = (int)fileLength;
+        var bytes = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            var read = 0;
+            while (read < length)
+            {
+                var n = RandomAccess.Read(handle, bytes.AsSpan(read, length - read), read);
+                if (n == 0) throw new EndOfStreamException(); // the file shrank while reading, as File.ReadAllBytes reports it
+                read += n;
+            }
+            return (bytes, length);
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+            throw;
+        }
+    }
+
+    private static PooledText? DecodePooled(byte[] buffer, int length, string file, string code, List<Diagnostic> diagnostics)
+    {
+        var bytes = buffer.AsSpan(0, length);
+        var nul = bytes.IndexOf((byte)0);
+        if (nul >= 0)
+        {
+            var prefix = Encoding.UTF8.GetString(bytes[..nul]); // lenient: only used to find line and column
+            diagnostics.Add(Diagnostic.Error(code, PositionAfter(prefix, file),
+                "het bestand bevat NUL-tekens en is dus geen tekstbestand (binair bestand?)"));
+            return null;
+        }
+
+        var chars = ArrayPool<char>.Shared.Rent(Math.Max(1, length));
+        var status = Utf8.ToUtf16(bytes, chars, out var bytesRead, out var charsWritten, replaceInvalidSequences: false);
+        if (status != OperationStatus.Done)
+        {
+            var at = PositionAfter(chars.AsSpan(0, charsWritten), file);
+            ArrayPool<char>.Shared.Return(chars);
+            diagnostics.Add(Diagnostic.Error(code, at,
+                $"het bestand is geen geldige UTF-8-tekst (ongeldige byte 0x{bytes[Math.Min(bytesRead, length - 1)]:X2}); is het een binair bestand? Sla het op als UTF-8"));
+            return null;
+        }
+        var start = charsWritten > 0 && chars[0] == '\uFEFF' ? 1 : 0;
+        return new PooledText(chars, start, charsWritten - start);
+    }
+
     /// <summary>The position just after <paramref name="prefix"/>.</summary>
     private static SourcePosition PositionAfter(ReadOnlySpan<char> prefix, string file)
     {
         var line = 1 + prefix.Count('\n');
         var lastNewline = prefix.LastIndexOf('\n');
         return new SourcePosition(file, line, prefix.Length - lastNewline);
+    }
+}
+
+/// <summary>Text in a buffer rented from <see cref="ArrayPool{T}.Shared"/>; dispose it to give the buffer back.</summary>
+internal sealed class PooledText : IDisposable
+{
+    private char[]? buffer;
+    private readonly int start;
+
+    public PooledText(char[] buffer, int start, int length)
+    {
+        this.buffer = buffer;
+        this.start = start;
+        Length = length;
+    }
+
+    public int Length { get; }
+
+    public ReadOnlyMemory<char> Memory => new(buffer ?? throw new ObjectDisposedException(nameof(PooledText)), start, Length);
+
+    public void Dispose()
+    {
+        if (buffer is null) return;
+        ArrayPool<char>.Shared.Return(buffer);
+        buffer = null;
+    }
+}
+
+/// <summary>A <see cref="StringReader"/> over a <see cref="ReadOnlyMemory{T}"/> instead of a string.</summary>
+internal sealed class MemoryTextReader(ReadOnlyMemory<char> text) : TextReader
+{
+    private int position;
+
+    public override int Peek() => position < text.Length ? text.Span[position] : -1;
+
+    public override int Read() => position < text.Length ? text.Span[position++] : -1;
+
+    public override int Read(char[] buffer, int index, int count) => Read(buffer.AsSpan(index, count));
+
+    public override int Read(Span<char> buffer)
+    {
+        var n = Math.Min(buffer.Length, text.Length - position);
+        if (n <= 0) return 0;
+        text.Span.Slice(position, n).CopyTo(buffer);
+        position += n;
+        return n;
+    }
+
+    public override string ReadToEnd()
+    {
+        var rest = text.Span[position..].ToString();
+        position = text.Length;
+        return rest;
     }
 }

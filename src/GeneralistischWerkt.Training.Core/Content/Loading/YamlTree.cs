@@ -72,7 +72,14 @@ internal static class YamlTree
     /// </summary>
     /// <param name="documentName">How messages name the YAML text in Dutch, e.g. "de front matter" or "het bestand".</param>
     /// <exception cref="YamlTreeException">Any YAML syntax error.</exception>
-    public static YamlValue? Parse(string yaml, string file, int firstLine, Action<Diagnostic> report, string documentName = "de front matter")
+    public static YamlValue? Parse(string yaml, string file, int firstLine, Action<Diagnostic> report, string documentName = "de front matter") =>
+        Parse(new StringReader(yaml), file, firstLine, report, documentName);
+
+    /// <summary><see cref="Parse(string, string, int, Action{Diagnostic}, string)"/> of text in memory (e.g. a pooled buffer).</summary>
+    public static YamlValue? Parse(ReadOnlyMemory<char> yaml, string file, int firstLine, Action<Diagnostic> report, string documentName = "de front matter") =>
+        Parse(new MemoryTextReader(yaml), file, firstLine, report, documentName);
+
+    private static YamlValue? Parse(TextReader yaml, string file, int firstLine, Action<Diagnostic> report, string documentName)
     {
         SourcePosition At(Mark mark) => new(file, (int)Math.Min(int.MaxValue, mark.Line + firstLine - 1), (int)Math.Min(int.MaxValue, mark.Column));
 
@@ -81,7 +88,7 @@ internal static class YamlTree
         SourcePosition? lastStart = null;
         try
         {
-            var parser = new Parser(new StringReader(yaml));
+            var parser = new Parser(yaml);
             parser.Consume<StreamStart>();
             if (parser.Accept<StreamEnd>(out _)) return null;
             parser.Consume<DocumentStart>();
@@ -153,7 +160,8 @@ internal static class YamlTree
                     parser.MoveNext();
                     var mapping = new YamlMappingValue { Position = At(start.Start) };
                     if (start.Style == MappingStyle.Flow) openFlow.Push(mapping.Position);
-                    var seen = new Dictionary<string, SourcePosition>(StringComparer.Ordinal);
+                    // The keys so far are the entries' keys: a small mapping is searched directly; a big one gets an index.
+                    Dictionary<string, SourcePosition>? seen = null;
                     while (!parser.TryConsume<MappingEnd>(out _))
                     {
                         var keyStart = parser.Current!.Start;
@@ -164,13 +172,13 @@ internal static class YamlTree
                             report(Diagnostic.Error(DiagnosticCodes.InvalidValue, At(keyStart), "een veldnaam moet gewone tekst zijn"));
                             continue;
                         }
-                        if (seen.TryGetValue(scalarKey.Text, out var first))
+                        if (FindKey(mapping, ref seen, scalarKey.Text) is { } first)
                         {
                             report(Diagnostic.Error(DiagnosticCodes.InvalidValue, scalarKey.Position,
                                 $"veld '{scalarKey.Text}' staat hier al eerder (regel {first.Line}); alleen het eerste telt"));
                             continue;
                         }
-                        seen[scalarKey.Text] = scalarKey.Position;
+                        seen?.Add(scalarKey.Text, scalarKey.Position);
                         mapping.Entries.Add(new(scalarKey, value));
                     }
                     if (start.Style == MappingStyle.Flow) openFlow.Pop();
@@ -195,6 +203,26 @@ internal static class YamlTree
         {
             if (!anchor.IsEmpty) anchors[anchor.Value] = value;
         }
+    }
+
+    /// <summary>Above this many keys a mapping's duplicate check uses a dictionary instead of a linear search.</summary>
+    private const int IndexedKeys = 16;
+
+    /// <summary>Where key <paramref name="text"/> is already in <paramref name="mapping"/>, or null.</summary>
+    private static SourcePosition? FindKey(YamlMappingValue mapping, ref Dictionary<string, SourcePosition>? index, string text)
+    {
+        var entries = mapping.Entries;
+        if (index is null && entries.Count >= IndexedKeys)
+        {
+            index = new Dictionary<string, SourcePosition>(entries.Count * 2, StringComparer.Ordinal);
+            foreach (var entry in entries) index.Add(entry.Key.Text, entry.Key.Position);
+        }
+        if (index is not null) return index.TryGetValue(text, out var position) ? position : null;
+        for (var i = 0; i < entries.Count; i++)
+        {
+            if (string.Equals(entries[i].Key.Text, text, StringComparison.Ordinal)) return entries[i].Key.Position;
+        }
+        return null;
     }
 
     /// <summary>A Dutch explanation of YamlDotNet's (English) error message for the common mistakes.</summary>

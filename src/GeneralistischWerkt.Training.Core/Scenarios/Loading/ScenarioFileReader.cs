@@ -28,7 +28,10 @@ internal static class ScenarioFileReader
     private const int MaxChoices = 20, MaxPeople = 20, MaxStates = 20, MaxTestPaths = 100, MaxLinks = 20, MaxMapEntries = 50, MaxCompetencies = 100;
 
     /// <summary>Parses a scenario. <paramref name="file"/> is the path shown in diagnostics; its name must be <c>&lt;id&gt;.yml</c>.</summary>
-    public static Scenario? Parse(string text, string file, List<Diagnostic> diagnostics)
+    public static Scenario? Parse(string text, string file, List<Diagnostic> diagnostics) => Parse(text.AsMemory(), file, diagnostics);
+
+    /// <summary>Parses a scenario from text in memory (e.g. a pooled buffer, which may be returned afterwards).</summary>
+    public static Scenario? Parse(ReadOnlyMemory<char> text, string file, List<Diagnostic> diagnostics)
     {
         YamlValue? root;
         try
@@ -56,7 +59,7 @@ internal static class ScenarioFileReader
             return null;
         }
 
-        var fields = new FieldReader(mapping, "", diagnostics, ScenarioFieldRules.Scenario);
+        var fields = new FieldReader(mapping, "", diagnostics, ScenarioFieldRules.Scenario, new StringPool());
         fields.RejectUnknownKeys(ScenarioFields);
 
         var stem = Path.GetFileNameWithoutExtension(file);
@@ -96,11 +99,11 @@ internal static class ScenarioFileReader
                 $"dit scenario heeft {nodeList.Items.Count} knopen; meer dan {MaxNodes} kan de app niet aan. Splits het op in kleinere scenario's");
             return null;
         }
-        var nodes = new List<ScenarioNode>();
-        var nodeIds = new Dictionary<string, SourcePosition>(StringComparer.Ordinal);
+        var nodes = new List<ScenarioNode>(nodeList?.Items.Count ?? 0);
+        var nodeIds = new Dictionary<string, SourcePosition>(nodeList?.Items.Count ?? 0, StringComparer.Ordinal);
         for (var i = 0; i < (nodeList?.Items.Count ?? 0); i++)
         {
-            var node = ReadNode(nodeList!.Items[i], i, diagnostics);
+            var node = ReadNode(fields, nodeList!.Items[i], i);
             if (node is null) continue;
             var at = node.PositionOf("id");
             if (nodeIds.TryGetValue(node.Id, out var first))
@@ -113,12 +116,12 @@ internal static class ScenarioFileReader
             nodes.Add(node);
         }
 
-        var testPaths = new List<TestPath>();
         var testPathList = fields.List("testpaden", required: false);
         var testPathItems = testPathList is null ? [] : fields.Limit(testPathList, "testpaden", MaxTestPaths);
+        var testPaths = new List<TestPath>(testPathItems.Count);
         for (var i = 0; i < testPathItems.Count; i++)
         {
-            if (ReadTestPath(testPathItems[i], i, diagnostics) is { } path) testPaths.Add(path);
+            if (ReadTestPath(fields, testPathItems[i], i) is { } path) testPaths.Add(path);
         }
 
         return new Scenario
@@ -144,28 +147,50 @@ internal static class ScenarioFileReader
     /// <summary>A list of ids; records <c>key[i]</c> positions. Invalid entries are reported and left out.</summary>
     private static List<string> ReadIdList(FieldReader fields, string key, string what)
     {
-        var result = new List<string>();
         var list = fields.List(key, required: true);
-        if (list is null) return result;
+        if (list is null) return [];
         var items = fields.Limit(list, key, MaxCompetencies);
+        var result = new List<string>(items.Count);
         for (var i = 0; i < items.Count; i++)
         {
             var item = items[i];
-            if (fields.IdValue(item, $"{what} in '{key}'") is { } id)
+            if (fields.IdValue(item, what, key) is { } id)
             {
-                fields.Positions[ScenarioFieldPositions.Item(key, result.Count)] = item.Position;
+                fields.Positions.SetItem(key, result.Count, item.Position);
                 result.Add(id);
             }
         }
         return result;
     }
 
+    /// <summary>How messages name the <paramref name="index"/>th item of a list: <c>'id'</c> (its id, shortened) or its number.</summary>
+    private static string NameOf(string? peeked, int index) =>
+        peeked is not null ? $"'{FieldReader.Shorten(peeked)}'" : (index + 1).ToString();
+
+    private static readonly Func<FieldContext, string> PersonContext = static c => $"in persoon {NameOf(c.First, c.FirstIndex)}";
+
+    private static readonly Func<FieldContext, string> StateContext = static c =>
+        $"in {(c.Second is { } state ? $"toestand '{FieldReader.Shorten(state)}'" : "een toestand")} van persoon {NameOf(c.First, c.FirstIndex)}";
+
+    private static readonly Func<FieldContext, string> NodeContext = static c => $"in knoop {NameOf(c.First, c.FirstIndex)}";
+
+    private static readonly Func<FieldContext, string> ChoiceContext = static c =>
+        $"in keuze {c.SecondIndex + 1} van knoop {NameOf(c.First, c.FirstIndex)}";
+
+    private static readonly Func<FieldContext, string> EndingContext = static c => $"in het einde van knoop {NameOf(c.First, c.FirstIndex)}";
+
+    private static readonly Func<FieldContext, string> TestPathContext = static c => $"in testpad {NameOf(c.First, c.FirstIndex)}";
+
+    /// <summary>How many entries the mapping under <paramref name="key"/> has (0 if it isn't a mapping): a capacity hint.</summary>
+    private static int EntryCount(YamlMappingValue mapping, string key) =>
+        mapping.TryGet(key, out var value) && value is YamlMappingValue map ? Math.Min(map.Entries.Count, MaxMapEntries) : 0;
+
     private static List<ScenarioPerson> ReadPeople(FieldReader fields)
     {
-        var people = new List<ScenarioPerson>();
         var list = fields.List("personen", required: true);
-        if (list is null) return people;
+        if (list is null) return [];
         var items = fields.Limit(list, "personen", MaxPeople);
+        var people = new List<ScenarioPerson>(items.Count);
         var ids = new Dictionary<string, SourcePosition>(StringComparer.Ordinal);
         for (var i = 0; i < items.Count; i++)
         {
@@ -175,8 +200,8 @@ internal static class ScenarioFileReader
                     $"elke persoon is een verzameling velden (id, naam, rol, beschrijving), geen {items[i].Describe()}");
                 continue;
             }
-            var name = FieldReader.Peek(mapping, "id") is { } peeked ? $"'{FieldReader.Shorten(peeked)}'" : (i + 1).ToString();
-            var person = fields.Child(mapping, $"in persoon {name}");
+            var peeked = FieldReader.Peek(mapping, "id");
+            var person = fields.Child(mapping, new FieldContext(PersonContext, peeked, i));
             person.RejectUnknownKeys(PersonFields);
             var id = person.Id("id", required: true);
             if (id == ScenarioNode.Narrator)
@@ -188,7 +213,7 @@ internal static class ScenarioFileReader
             var displayName = person.Text("naam", required: true) ?? "";
             var role = person.Text("rol", required: true) ?? "";
             var description = person.Text("beschrijving", required: true) ?? "";
-            var states = ReadStates(person, name);
+            var states = ReadStates(person, peeked, i);
             if (id is null) continue;
             if (ids.TryGetValue(id, out var first))
             {
@@ -205,13 +230,14 @@ internal static class ScenarioFileReader
         return people;
     }
 
-    private static List<PersonState> ReadStates(FieldReader person, string personName)
+    private static List<PersonState> ReadStates(FieldReader person, string? personPeeked, int personIndex)
     {
-        var states = new List<PersonState>();
         var list = person.List("toestand", required: false);
-        if (list is null) return states;
+        if (list is null) return [];
+        var items = person.Limit(list, "toestand", MaxStates);
+        var states = new List<PersonState>(items.Count);
         var ids = new Dictionary<string, SourcePosition>(StringComparer.Ordinal);
-        foreach (var item in person.Limit(list, "toestand", MaxStates))
+        foreach (var item in items)
         {
             if (item is not YamlMappingValue mapping)
             {
@@ -219,8 +245,7 @@ internal static class ScenarioFileReader
                     $"elke toestand is een verzameling velden (id, naam, start, min, max), geen {item.Describe()}{person.In}");
                 continue;
             }
-            var name = FieldReader.Peek(mapping, "id") is { } peeked ? $"toestand '{FieldReader.Shorten(peeked)}'" : "een toestand";
-            var state = person.Child(mapping, $"in {name} van persoon {personName}");
+            var state = person.Child(mapping, new FieldContext(StateContext, personPeeked, personIndex, FieldReader.Peek(mapping, "id")));
             state.RejectUnknownKeys(StateFields);
             var id = state.Id("id", required: true);
             var displayName = state.Text("naam", required: true) ?? "";
@@ -240,7 +265,7 @@ internal static class ScenarioFileReader
             if (id is null) continue;
             if (ids.TryGetValue(id, out var first))
             {
-                state.Error(DuplicateId, state.Positions["id"], $"toestand-id '{id}' wordt al gebruikt op regel {first.Line} bij persoon {personName}");
+                state.Error(DuplicateId, state.Positions["id"], $"toestand-id '{id}' wordt al gebruikt op regel {first.Line} bij persoon {NameOf(personPeeked, personIndex)}");
                 continue;
             }
             ids[id] = state.Positions["id"];
@@ -254,17 +279,17 @@ internal static class ScenarioFileReader
         return states;
     }
 
-    private static ScenarioNode? ReadNode(YamlValue value, int index, List<Diagnostic> diagnostics)
+    private static ScenarioNode? ReadNode(FieldReader scenario, YamlValue value, int index)
     {
         if (value is not YamlMappingValue mapping)
         {
-            diagnostics.Add(Diagnostic.Error(InvalidValue, value.Position,
-                $"elke knoop is een verzameling velden (id, spreker, tekst, …), geen {value.Describe()}"));
+            scenario.Error(InvalidValue, value.Position,
+                $"elke knoop is een verzameling velden (id, spreker, tekst, …), geen {value.Describe()}");
             return null;
         }
         var peeked = FieldReader.Peek(mapping, "id");
-        var name = peeked is not null ? $"'{FieldReader.Shorten(peeked)}'" : (index + 1).ToString();
-        var fields = new FieldReader(mapping, $"in knoop {name}", diagnostics, ScenarioFieldRules.Scenario);
+        // An ending adds einde.uitkomst and einde.nabespreking to the node's positions.
+        var fields = scenario.Child(mapping, new FieldContext(NodeContext, peeked, index), mapping.TryGet("einde", out _) ? 2 : 0);
         fields.RejectUnknownKeys(NodeFields);
         var id = fields.Id("id", required: true);
         var speaker = fields.Id("spreker", required: true) ?? "";
@@ -272,16 +297,19 @@ internal static class ScenarioFileReader
         var stageDirection = fields.Text("regie", required: false);
         var thought = fields.Text("denkt", required: false);
 
-        var choices = new List<ScenarioChoice>();
         var choiceList = fields.List("keuzes", required: false);
         var choiceItems = choiceList is null ? [] : fields.Limit(choiceList, "keuzes", MaxChoices);
+        // An exact-size array: a node keeps it for as long as the scenario is loaded.
+        var choices = choiceItems.Count == 0 ? [] : new ScenarioChoice[choiceItems.Count];
+        var choiceCount = 0;
         for (var i = 0; i < choiceItems.Count; i++)
         {
-            var choice = ReadChoice(choiceItems[i], i, name, diagnostics);
-            if (choice is not null) choices.Add(choice);
+            var choice = ReadChoice(scenario, choiceItems[i], i, peeked, index);
+            if (choice is not null) choices[choiceCount++] = choice;
         }
+        if (choiceCount < choices.Length) Array.Resize(ref choices, choiceCount);
 
-        var ending = ReadEnding(fields, name);
+        var ending = ReadEnding(fields, peeked, index);
         if (id is null) return null;
         return new ScenarioNode
         {
@@ -297,7 +325,7 @@ internal static class ScenarioFileReader
         };
     }
 
-    private static ScenarioEnding? ReadEnding(FieldReader node, string nodeName)
+    private static ScenarioEnding? ReadEnding(FieldReader node, string? nodePeeked, int nodeIndex)
     {
         var value = node.Value("einde", required: false);
         if (value is null) return null;
@@ -307,7 +335,7 @@ internal static class ScenarioFileReader
                 $"'einde' moet een verzameling velden zijn (uitkomst, nabespreking), geen {value.Describe()}{node.In}");
             return null;
         }
-        var fields = node.Child(mapping, $"in het einde van knoop {nodeName}");
+        var fields = node.Child(mapping, new FieldContext(EndingContext, nodePeeked, nodeIndex));
         fields.RejectUnknownKeys(EndingFields);
         var outcomeText = fields.Text("uitkomst", required: true);
         var outcome = ScenarioOutcome.Failed;
@@ -317,29 +345,30 @@ internal static class ScenarioFileReader
                 $"onbekende uitkomst '{FieldReader.Shorten(outcomeText)}'{fields.In}; kies uit geslaagd, deels, niet-geslaagd");
         }
         var debrief = fields.Text("nabespreking", required: true) ?? "";
-        foreach (var (key, position) in fields.Positions) node.Positions[ScenarioFieldPositions.Entry("einde", key)] = position;
+        node.Positions.SetEntries("einde", fields.Positions);
         return new ScenarioEnding(outcome, debrief);
     }
 
-    private static ScenarioChoice? ReadChoice(YamlValue value, int index, string nodeName, List<Diagnostic> diagnostics)
+    private static ScenarioChoice? ReadChoice(FieldReader scenario, YamlValue value, int index, string? nodePeeked, int nodeIndex)
     {
         if (value is not YamlMappingValue mapping)
         {
-            diagnostics.Add(Diagnostic.Error(InvalidValue, value.Position,
-                $"elke keuze is een verzameling velden (tekst, naar, feedback, …), geen {value.Describe()} (keuze {index + 1} in knoop {nodeName})"));
+            scenario.Error(InvalidValue, value.Position,
+                $"elke keuze is een verzameling velden (tekst, naar, feedback, …), geen {value.Describe()} (keuze {index + 1} in knoop {NameOf(nodePeeked, nodeIndex)})");
             return null;
         }
-        var fields = new FieldReader(mapping, $"in keuze {index + 1} van knoop {nodeName}", diagnostics, ScenarioFieldRules.Scenario);
+        var fields = scenario.Child(mapping, new FieldContext(ChoiceContext, nodePeeked, nodeIndex, secondIndex: index),
+            EntryCount(mapping, "scores") + EntryCount(mapping, "toestand"));
         fields.RejectUnknownKeys(ChoiceFields);
         var text = fields.Text("tekst", required: true) ?? "";
         var next = fields.Id("naar", required: true) ?? "";
-        var scores = ReadNumberMap(fields, "scores", "{ parafraseren: 2 }", key => ContentIds.IsValid(key)
+        var scores = ReadNumberMap(fields, "scores", "{ parafraseren: 2 }", key => IdSyntax.IsValid(key)
             ? null
             : "is geen competentie-id (kleine letters, cijfers en '-')");
         var stateChanges = ReadNumberMap(fields, "toestand", "{ sara.vertrouwen: 1 }", key =>
         {
             var dot = key.IndexOf('.');
-            return dot > 0 && ContentIds.IsValid(key[..dot]) && ContentIds.IsValid(key[(dot + 1)..])
+            return dot > 0 && IdSyntax.IsValid(key.AsSpan(0, dot)) && IdSyntax.IsValid(key.AsSpan(dot + 1))
                 ? null
                 : "heeft niet de vorm persoon.toestand (bv. sara.vertrouwen)";
         });
@@ -354,11 +383,11 @@ internal static class ScenarioFileReader
     }
 
     /// <summary>A mapping of key → whole number, e.g. scores; records <c>key.entry</c> positions at each entry's key.</summary>
-    private static Dictionary<string, int> ReadNumberMap(FieldReader fields, string key, string example, Func<string, string?> checkKey)
+    private static ScoreMap ReadNumberMap(FieldReader fields, string key, string example, Func<string, string?> checkKey)
     {
-        var result = new Dictionary<string, int>(StringComparer.Ordinal);
         var map = fields.Map(key, required: false, example);
-        if (map is null) return result;
+        if (map is null || map.Entries.Count == 0) return ScoreMap.Empty;
+        var result = new ScoreMap();
         foreach (var (entryKey, entryValue) in fields.Limit(map, key, MaxMapEntries))
         {
             var name = entryKey.Text.Trim();
@@ -373,41 +402,63 @@ internal static class ScenarioFileReader
                     $"'{key}' van '{name}' moet een geheel getal zijn, niet {fields.Show(entryValue)}{fields.In}");
                 continue;
             }
-            fields.Positions[ScenarioFieldPositions.Entry(key, name)] = entryKey.Position;
-            result[name] = number;
+            name = fields.Share(name);
+            fields.Positions.SetEntry(key, name, entryKey.Position);
+            result.Set(name, number);
         }
         return result;
     }
 
-    private static List<ContentReference> ReadLinks(FieldReader fields)
+    /// <summary>The links as an exact-size array (a choice keeps it for as long as the scenario is loaded).</summary>
+    private static ContentReference[] ReadLinks(FieldReader fields)
     {
-        var links = new List<ContentReference>();
         var list = fields.List("links", required: false);
-        if (list is null) return links;
-        foreach (var item in fields.Limit(list, "links", MaxLinks))
+        if (list is null) return [];
+        var items = fields.Limit(list, "links", MaxLinks);
+        if (items.Count == 0) return [];
+        var links = new ContentReference[items.Count];
+        var count = 0;
+        foreach (var item in items)
         {
-            if (item is YamlScalarValue { IsNull: false } scalar
-                && ContentReference.TryParseTarget(scalar.Text.Trim(), out var kind, out var id))
+            if (item is YamlScalarValue { IsNull: false } scalar && TryParseTarget(scalar.Text.Trim(), out var kind, out var id))
             {
-                links.Add(new ContentReference(kind, id, item.Position));
+                links[count++] = new ContentReference(fields.Share(kind), fields.Share(id), item.Position);
                 continue;
             }
             fields.Error(InvalidValue, item.Position,
                 $"elke link heeft de vorm soort:id (bv. techniek:parafraseren), niet {fields.Show(item)}{fields.In}");
         }
+        if (count < links.Length) Array.Resize(ref links, count);
         return links;
     }
 
-    private static TestPath? ReadTestPath(YamlValue value, int index, List<Diagnostic> diagnostics)
+    /// <summary>
+    /// <see cref="ContentReference.TryParseTarget"/> on spans: the same answer and the same (trimmed) kind and id, without
+    /// allocating them, so that the caller can share them.
+    /// </summary>
+    private static bool TryParseTarget(string text, out ReadOnlySpan<char> kind, out ReadOnlySpan<char> id)
+    {
+        kind = id = default;
+        if (string.IsNullOrEmpty(text)) return false;
+        var colon = text.IndexOf(':');
+        if (colon <= 0 || colon == text.Length - 1) return false;
+        if (text.IndexOf(':', colon + 1) >= 0) return false;
+        kind = text.AsSpan(0, colon).Trim();
+        id = text.AsSpan(colon + 1).Trim();
+        return kind.Length > 0 && id.Length > 0;
+    }
+
+    private static TestPath? ReadTestPath(FieldReader scenario, YamlValue value, int index)
     {
         if (value is not YamlMappingValue mapping)
         {
-            diagnostics.Add(Diagnostic.Error(InvalidValue, value.Position,
-                $"elk testpad is een verzameling velden (naam, keuzes, einde), geen {value.Describe()}"));
+            scenario.Error(InvalidValue, value.Position,
+                $"elk testpad is een verzameling velden (naam, keuzes, einde), geen {value.Describe()}");
             return null;
         }
-        var name = FieldReader.Peek(mapping, "naam") is { } peeked ? $"'{FieldReader.Shorten(peeked)}'" : (index + 1).ToString();
-        var fields = new FieldReader(mapping, $"in testpad {name}", diagnostics, ScenarioFieldRules.Scenario);
+        var extra = (mapping.TryGet("keuzes", out var keuzes) && keuzes is YamlSequenceValue sequence ? Math.Min(sequence.Items.Count, MaxNodes) : 0)
+            + EntryCount(mapping, "scores");
+        var fields = scenario.Child(mapping, new FieldContext(TestPathContext, FieldReader.Peek(mapping, "naam"), index), extra);
         fields.RejectUnknownKeys(TestPathFields);
         var pathName = fields.Text("naam", required: true);
         var list = fields.List("keuzes", required: true);
@@ -418,7 +469,7 @@ internal static class ScenarioFileReader
             usable = false;
             list = null;
         }
-        var choices = new List<int>();
+        var choices = new List<int>(list?.Items.Count ?? 0);
         for (var i = 0; i < (list?.Items.Count ?? 0); i++)
         {
             var item = list!.Items[i];
@@ -429,12 +480,12 @@ internal static class ScenarioFileReader
                 usable = false;
                 continue;
             }
-            fields.Positions[ScenarioFieldPositions.Item("keuzes", i)] = item.Position;
+            fields.Positions.SetItem("keuzes", i, item.Position);
             choices.Add(number);
         }
         var ending = fields.Id("einde", required: true);
         var scores = fields.Has("scores")
-            ? ReadNumberMap(fields, "scores", "{ parafraseren: 2 }", key => ContentIds.IsValid(key) ? null : "is geen competentie-id")
+            ? ReadNumberMap(fields, "scores", "{ parafraseren: 2 }", key => IdSyntax.IsValid(key) ? null : "is geen competentie-id")
             : null;
         if (!usable || ending is null) return null;
         return new TestPath(string.IsNullOrEmpty(pathName) ? $"testpad {index + 1}" : pathName, choices, ending, scores)

@@ -50,17 +50,39 @@ public static class ScenarioLoader
     /// <param name="scenariosPrefix">Put before a scenario's file name in <see cref="Scenario.File"/> and diagnostics.</param>
     /// <param name="competenciesFile">How competenties.yml is named in diagnostics.</param>
     public static ScenarioLoadResult Load(string scenariosDirectory, string competenciesPath,
-        string scenariosPrefix = DefaultScenariosPrefix, string competenciesFile = DefaultCompetenciesFile)
+        string scenariosPrefix = DefaultScenariosPrefix, string competenciesFile = DefaultCompetenciesFile) =>
+        Load<object?>(scenariosDirectory, competenciesPath, scenariosPrefix, competenciesFile, after: null).Result;
+
+    /// <summary>
+    /// Loads the scenario files in parallel (spread over all cores) and, when <paramref name="after"/> is given, runs it on
+    /// each scenario right after it is read, on the same thread (the validator checks the scenario while it is still
+    /// in the cache). Per-file diagnostics are merged in file order, then sorted, so the result is the same as reading
+    /// the files one by one: the same diagnostics in the same order, and for a duplicate scenario id the first file in
+    /// sorted order wins. <c>Extras[i]</c> belongs to <c>Result.Scenarios[i]</c>.
+    /// </summary>
+    internal static (ScenarioLoadResult Result, T?[] Extras) Load<T>(string scenariosDirectory, string competenciesPath,
+        string scenariosPrefix, string competenciesFile, Func<CompetencyCatalog, Func<Scenario, List<Diagnostic>, T>>? after)
     {
         var diagnostics = new List<Diagnostic>();
         var catalog = CompetencyCatalog.Load(competenciesPath, competenciesFile, diagnostics);
 
         var files = FindFiles(scenariosDirectory, scenariosPrefix, diagnostics);
-        var scenarios = new List<Scenario>();
-        var firstById = new Dictionary<string, Scenario>(StringComparer.Ordinal);
-        foreach (var (fullPath, file) in files)
+        var perScenario = after?.Invoke(catalog);
+        var loaded = new (Scenario? Scenario, List<Diagnostic> Diagnostics, T? Extra)[files.Count];
+        Parallelism.For(files.Count, i =>
         {
-            var scenario = LoadFile(fullPath, file, diagnostics);
+            var own = new List<Diagnostic>();
+            var scenario = LoadFile(files[i].FullPath, files[i].File, own);
+            var extra = scenario is not null && perScenario is not null ? perScenario(scenario, own) : default;
+            loaded[i] = (scenario, own, extra);
+        });
+
+        var scenarios = new List<Scenario>(files.Count);
+        var extras = new List<T?>(files.Count);
+        var firstById = new Dictionary<string, Scenario>(StringComparer.Ordinal);
+        foreach (var (scenario, own, extra) in loaded)
+        {
+            diagnostics.AddRange(own);
             if (scenario is null) continue;
             if (firstById.TryGetValue(scenario.Id, out var first))
             {
@@ -73,21 +95,25 @@ public static class ScenarioLoader
                 firstById[scenario.Id] = scenario;
             }
             scenarios.Add(scenario);
+            extras.Add(extra);
         }
 
         diagnostics.Sort(Diagnostic.Order);
-        return new ScenarioLoadResult(scenarios, catalog.Competencies, diagnostics)
+        var result = new ScenarioLoadResult(scenarios, catalog.Competencies, diagnostics)
         {
             Files = files.Select(f => f.File).ToList(),
             Catalog = catalog,
         };
+        return (result, extras.ToArray());
     }
 
     /// <summary>
     /// Reads one scenario from its text. <paramref name="file"/> is the path shown in diagnostics (its name must be
     /// <c>&lt;id&gt;.yml</c>). Returns null when the text can't be read as a scenario. Never throws because of the text.
     /// </summary>
-    public static Scenario? Parse(string text, string file, List<Diagnostic> diagnostics)
+    public static Scenario? Parse(string text, string file, List<Diagnostic> diagnostics) => Parse(text.AsMemory(), file, diagnostics);
+
+    private static Scenario? Parse(ReadOnlyMemory<char> text, string file, List<Diagnostic> diagnostics)
     {
         var own = new List<Diagnostic>();
         try
@@ -107,8 +133,9 @@ public static class ScenarioLoader
 
     private static Scenario? LoadFile(string fullPath, string file, List<Diagnostic> diagnostics)
     {
-        var text = StrictTextFile.Read(fullPath, file, Unreadable, MaxFileBytes, diagnostics);
-        return text is null ? null : Parse(text, file, diagnostics);
+        // The text is only needed while parsing: a pooled buffer instead of a string (the model keeps its own strings).
+        using var text = StrictTextFile.ReadPooled(fullPath, file, Unreadable, MaxFileBytes, diagnostics);
+        return text is null ? null : Parse(text.Memory, file, diagnostics);
     }
 
     private static List<(string FullPath, string File)> FindFiles(string directory, string prefix, List<Diagnostic> diagnostics)

@@ -1,4 +1,6 @@
+using System.Runtime.InteropServices;
 using GeneralistischWerkt.Training.Core.Content;
+using GeneralistischWerkt.Training.Core.Scenarios.Loading;
 using static GeneralistischWerkt.Training.Core.Scenarios.ScenarioDiagnosticCodes;
 
 namespace GeneralistischWerkt.Training.Core.Scenarios;
@@ -42,43 +44,111 @@ public sealed record ScenarioCheckResult(ScenarioLoadResult Load, IReadOnlyList<
 public static class ScenarioValidator
 {
     /// <summary>Loads and checks <c>root/scenarios</c> against <c>root/content/competenties.yml</c> and <paramref name="library"/>.</summary>
-    public static ScenarioCheckResult Check(string root, ContentLibrary library) => Validate(ScenarioLoader.Load(root), library);
+    /// <remarks>
+    /// The same result as <c>Validate(ScenarioLoader.Load(root), library)</c>, but each scenario is checked right after
+    /// its file is read, on the same core, with the files spread over all cores.
+    /// </remarks>
+    public static ScenarioCheckResult Check(string root, ContentLibrary library)
+    {
+        var (load, checks) = ScenarioLoader.Load<ScenarioCheck>(Path.Combine(root, "scenarios"), Path.Combine(root, "content", "competenties.yml"),
+            ScenarioLoader.DefaultScenariosPrefix, ScenarioLoader.DefaultCompetenciesFile,
+            catalog => (scenario, loadDiagnostics) => CheckOne(scenario, library, catalog, HasError(loadDiagnostics, scenario.File)));
+        return Combine(load, library, checks!);
+    }
 
     /// <summary>Adds the rules that need the content and the whole graph to a load result.</summary>
     public static ScenarioCheckResult Validate(ScenarioLoadResult load, ContentLibrary library)
     {
-        var diagnostics = new List<Diagnostic>(load.Diagnostics);
-        diagnostics.AddRange(load.Catalog.CheckLinks(library));
-
-        var replayed = new Dictionary<Scenario, int?>(ReferenceEqualityComparer.Instance);
-        foreach (var scenario in load.Scenarios)
+        var filesWithErrors = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var diagnostic in load.Diagnostics)
         {
-            var own = new List<Diagnostic>();
+            if (diagnostic.IsError) filesWithErrors.Add(diagnostic.File);
+        }
+        var checks = new ScenarioCheck[load.Scenarios.Count];
+        Parallelism.For(checks.Length, i =>
+        {
+            var scenario = load.Scenarios[i];
+            checks[i] = CheckOne(scenario, library, load.Catalog, filesWithErrors.Contains(scenario.File));
+        });
+        return Combine(load, library, checks);
+    }
+
+    /// <summary>What checking one scenario found: its own diagnostics (not the loader's) and the test paths passed.</summary>
+    private sealed record ScenarioCheck(List<Diagnostic> Diagnostics, int? TestPathsPassed);
+
+    private static bool HasError(List<Diagnostic> diagnostics, string file)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            if (diagnostic.IsError && diagnostic.File == file) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Checks one scenario. When neither the loader (<paramref name="loadErrors"/>) nor the check found an error in its
+    /// file, it also computes <see cref="ScenarioAnalysis.MaxScores"/> here, on this core; the report picks it up from
+    /// that method's cache only if the file has no errors after all diagnostics are merged.
+    /// </summary>
+    private static ScenarioCheck CheckOne(Scenario scenario, ContentLibrary library, CompetencyCatalog catalog, bool loadErrors)
+    {
+        var own = new List<Diagnostic>();
+        int? passed;
+        try
+        {
+            passed = Validate(scenario, library, catalog, own);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            own.Add(Diagnostic.Error(Unreadable, new SourcePosition(scenario.File, 1, 1),
+                $"het scenario kon niet gecontroleerd worden ({e.GetType().Name}); meld dit aan de ontwikkelaars"));
+            passed = null;
+        }
+        if (!loadErrors && !HasError(own, scenario.File))
+        {
             try
             {
-                replayed[scenario] = Validate(scenario, library, load.Catalog, own);
+                ScenarioAnalysis.MaxScores(scenario);
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
-                own.Add(Diagnostic.Error(Unreadable, new SourcePosition(scenario.File, 1, 1),
-                    $"het scenario kon niet gecontroleerd worden ({e.GetType().Name}); meld dit aan de ontwikkelaars"));
-                replayed[scenario] = null;
+                // Only a head start: the report calls it again (outside any catch) if the scenario is error-free.
             }
-            diagnostics.AddRange(own);
         }
+        return new ScenarioCheck(own, passed);
+    }
+
+    /// <summary>Merges the loader's and each scenario's diagnostics in scenario order, sorts them and makes the reports.</summary>
+    private static ScenarioCheckResult Combine(ScenarioLoadResult load, ContentLibrary library, IReadOnlyList<ScenarioCheck> checks)
+    {
+        var catalogDiagnostics = load.Catalog.CheckLinks(library);
+        var count = load.Diagnostics.Count + catalogDiagnostics.Count;
+        foreach (var check in checks) count += check.Diagnostics.Count;
+        var diagnostics = new List<Diagnostic>(count);
+        diagnostics.AddRange(load.Diagnostics);
+        diagnostics.AddRange(catalogDiagnostics);
+        foreach (var check in checks) diagnostics.AddRange(check.Diagnostics);
         diagnostics.Sort(Diagnostic.Order);
 
-        var reports = new List<ScenarioReport>();
-        foreach (var scenario in load.Scenarios)
+        var perFile = new Dictionary<string, (int Errors, int Warnings)>(StringComparer.Ordinal);
+        foreach (var diagnostic in diagnostics)
         {
-            var errors = diagnostics.Count(d => d.IsError && d.File == scenario.File);
-            var warnings = diagnostics.Count(d => !d.IsError && d.File == scenario.File);
+            ref var counts = ref CollectionsMarshal.GetValueRefOrAddDefault(perFile, diagnostic.File, out _);
+            if (diagnostic.IsError) counts.Errors++;
+            else counts.Warnings++;
+        }
+
+        var reports = new List<ScenarioReport>(load.Scenarios.Count);
+        for (var i = 0; i < load.Scenarios.Count; i++)
+        {
+            var scenario = load.Scenarios[i];
+            var (errors, warnings) = perFile.GetValueOrDefault(scenario.File);
             IReadOnlyDictionary<string, int>? max = null;
             if (errors == 0)
             {
                 max = ScenarioAnalysis.MaxScores(scenario);
             }
-            reports.Add(new ScenarioReport(scenario, errors, warnings) { MaxScores = max, TestPathsPassed = replayed.GetValueOrDefault(scenario) });
+            reports.Add(new ScenarioReport(scenario, errors, warnings) { MaxScores = max, TestPathsPassed = checks[i].TestPathsPassed });
         }
         return new ScenarioCheckResult(load, diagnostics, reports);
     }
@@ -142,88 +212,135 @@ public static class ScenarioValidator
             }
         }
 
+        /// <summary>How messages name a node; spelled out only for a message.</summary>
+        private static string NodeName(ScenarioNode node) => $"knoop '{node.Id}'";
+
+        /// <summary>How messages name choice <paramref name="index"/> (0-based) of a node.</summary>
+        private static string ChoiceName(ScenarioNode node, int index) => $"keuze {index + 1} van {NodeName(node)}";
+
+        /// <summary><see cref="Scenario.Person"/> without a delegate per call.</summary>
+        private ScenarioPerson? FindPerson(ReadOnlySpan<char> id)
+        {
+            var people = scenario.People;
+            for (var i = 0; i < people.Count; i++)
+            {
+                if (people[i].Id.AsSpan().SequenceEqual(id)) return people[i];
+            }
+            return null;
+        }
+
         private void CheckNodes()
         {
             foreach (var node in scenario.Nodes)
             {
-                var name = $"knoop '{node.Id}'";
-                if (node.SpeakerId.Length > 0 && node.SpeakerId != ScenarioNode.Narrator && scenario.Person(node.SpeakerId) is null)
+                if (node.SpeakerId.Length > 0 && node.SpeakerId != ScenarioNode.Narrator && FindPerson(node.SpeakerId) is null)
                 {
                     Error(UnknownReference, node.PositionOf("spreker"),
-                        $"onbekende spreker '{node.SpeakerId}' in {name}; gebruik een id uit 'personen' of '{ScenarioNode.Narrator}'");
+                        $"onbekende spreker '{node.SpeakerId}' in {NodeName(node)}; gebruik een id uit 'personen' of '{ScenarioNode.Narrator}'");
                 }
 
                 var hasChoices = node.FieldPositions.ContainsKey("keuzes");
                 var hasEnding = node.FieldPositions.ContainsKey("einde");
                 if (hasChoices && hasEnding)
                 {
-                    Error(ChoicesOrEnding, node.PositionOf("einde"), $"{name} heeft zowel 'keuzes' als een 'einde'; een knoop heeft het ene of het andere");
+                    Error(ChoicesOrEnding, node.PositionOf("einde"), $"{NodeName(node)} heeft zowel 'keuzes' als een 'einde'; een knoop heeft het ene of het andere");
                     graphBroken = true;
                 }
                 else if (!hasChoices && !hasEnding)
                 {
-                    Error(ChoicesOrEnding, node.PositionOf("id"), $"{name} heeft geen 'keuzes' en geen 'einde'; zo loopt het gesprek hier vast");
+                    Error(ChoicesOrEnding, node.PositionOf("id"), $"{NodeName(node)} heeft geen 'keuzes' en geen 'einde'; zo loopt het gesprek hier vast");
                     graphBroken = true;
                 }
                 else if (hasChoices && node.Choices.Count < 2)
                 {
                     Error(TooFewChoices, node.PositionOf("keuzes"),
-                        $"{name} heeft {node.Choices.Count} keuze(s); een beslisknoop heeft er minstens twee (anders is het geen keuze)");
+                        $"{NodeName(node)} heeft {node.Choices.Count} keuze(s); een beslisknoop heeft er minstens twee (anders is het geen keuze)");
                 }
 
                 for (var i = 0; i < node.Choices.Count; i++)
                 {
-                    CheckChoice(node.Choices[i], $"keuze {i + 1} van {name}");
+                    CheckChoice(node, i);
                 }
             }
         }
 
-        private void CheckChoice(ScenarioChoice choice, string name)
+        private void CheckChoice(ScenarioNode node, int index)
         {
+            var choice = node.Choices[index];
             if (choice.NextNodeId.Length > 0 && scenario.Node(choice.NextNodeId) is null)
             {
-                Error(UnknownNode, choice.PositionOf("naar"), $"{name} wijst naar knoop '{choice.NextNodeId}', maar die bestaat niet");
+                Error(UnknownNode, choice.PositionOf("naar"), $"{ChoiceName(node, index)} wijst naar knoop '{choice.NextNodeId}', maar die bestaat niet");
                 graphBroken = true;
             }
-            foreach (var competency in choice.Scores.Keys)
+            if (choice.Scores is ScoreMap scores)
             {
-                var at = choice.PositionOf(ScenarioFieldPositions.Entry("scores", competency));
-                if (catalog.IsLoaded && !catalog.Contains(competency))
-                {
-                    Error(UnknownReference, at, $"onbekende competentie '{competency}' in {name}; gebruik een id uit {ScenarioLoader.DefaultCompetenciesFile}");
-                }
-                else if (!declared.Contains(competency))
-                {
-                    Error(UnknownReference, at,
-                        $"{name} scoort op '{competency}', maar die staat niet in 'competenties' van dit scenario; voeg ze daar toe");
-                }
+                for (var i = 0; i < scores.Count; i++) CheckScore(node, index, scores.At(i).Key);
             }
-            foreach (var key in choice.StateChanges.Keys)
+            else
             {
-                var at = choice.PositionOf(ScenarioFieldPositions.Entry("toestand", key));
-                var dot = key.IndexOf('.');
-                var person = dot > 0 ? scenario.Person(key[..dot]) : null;
-                if (dot <= 0)
-                {
-                    Error(InvalidValue, at, $"'{key}' in 'toestand' ({name}) heeft niet de vorm persoon.toestand");
-                }
-                else if (person is null)
-                {
-                    Error(UnknownReference, at, $"onbekende persoon '{key[..dot]}' in '{key}' ({name}); gebruik een id uit 'personen'");
-                }
-                else if (person.States.All(s => s.Id != key[(dot + 1)..]))
-                {
-                    var known = person.States.Count == 0 ? "die persoon heeft geen 'toestand'" : "kies uit " + string.Join(", ", person.States.Select(s => $"{person.Id}.{s.Id}"));
-                    Error(UnknownReference, at, $"onbekende toestand '{key}' ({name}); {known}");
-                }
+                foreach (var competency in choice.Scores.Keys) CheckScore(node, index, competency);
+            }
+            if (choice.StateChanges is ScoreMap states)
+            {
+                for (var i = 0; i < states.Count; i++) CheckStateChange(node, index, states.At(i).Key);
+            }
+            else
+            {
+                foreach (var key in choice.StateChanges.Keys) CheckStateChange(node, index, key);
             }
             foreach (var link in choice.Links)
             {
                 if (ContentValidator.ExplainLink(library, link) is { } problem)
                 {
-                    Error(UnknownReference, link.Position, $"link '{link.Target}' in {name}: {problem}");
+                    Error(UnknownReference, link.Position, $"link '{link.Target}' in {ChoiceName(node, index)}: {problem}");
                 }
             }
+        }
+
+        private void CheckScore(ScenarioNode node, int index, string competency)
+        {
+            if (catalog.IsLoaded && !catalog.Contains(competency))
+            {
+                Error(UnknownReference, ScorePosition(node, index, competency),
+                    $"onbekende competentie '{competency}' in {ChoiceName(node, index)}; gebruik een id uit {ScenarioLoader.DefaultCompetenciesFile}");
+            }
+            else if (!declared.Contains(competency))
+            {
+                Error(UnknownReference, ScorePosition(node, index, competency),
+                    $"{ChoiceName(node, index)} scoort op '{competency}', maar die staat niet in 'competenties' van dit scenario; voeg ze daar toe");
+            }
+        }
+
+        private static SourcePosition ScorePosition(ScenarioNode node, int index, string competency) =>
+            node.Choices[index].PositionOf(ScenarioFieldPositions.Entry("scores", competency));
+
+        private void CheckStateChange(ScenarioNode node, int index, string key)
+        {
+            SourcePosition At() => node.Choices[index].PositionOf(ScenarioFieldPositions.Entry("toestand", key));
+            var dot = key.IndexOf('.');
+            var person = dot > 0 ? FindPerson(key.AsSpan(0, dot)) : null;
+            if (dot <= 0)
+            {
+                Error(InvalidValue, At(), $"'{key}' in 'toestand' ({ChoiceName(node, index)}) heeft niet de vorm persoon.toestand");
+            }
+            else if (person is null)
+            {
+                Error(UnknownReference, At(), $"onbekende persoon '{key[..dot]}' in '{key}' ({ChoiceName(node, index)}); gebruik een id uit 'personen'");
+            }
+            else if (!HasState(person, key.AsSpan(dot + 1)))
+            {
+                var known = person.States.Count == 0 ? "die persoon heeft geen 'toestand'" : "kies uit " + string.Join(", ", person.States.Select(s => $"{person.Id}.{s.Id}"));
+                Error(UnknownReference, At(), $"onbekende toestand '{key}' ({ChoiceName(node, index)}); {known}");
+            }
+        }
+
+        private static bool HasState(ScenarioPerson person, ReadOnlySpan<char> id)
+        {
+            foreach (var state in person.States)
+            {
+                if (state.Id.AsSpan().SequenceEqual(id)) return true;
+            }
+            return false;
         }
 
         private void CheckReachability(ScenarioNode start)
@@ -318,17 +435,18 @@ public static class ScenarioValidator
             var run = ScenarioRun.Start(scenario);
             for (var i = 0; i < path.Choices.Count; i++)
             {
-                var at = path.PositionOf(ScenarioFieldPositions.Item("keuzes", i));
+                var step = i;
+                SourcePosition At() => path.PositionOf(ScenarioFieldPositions.Item("keuzes", step));
                 var number = path.Choices[i];
                 if (run.IsFinished)
                 {
-                    Error(TestPathFails, at,
+                    Error(TestPathFails, At(),
                         $"{name}: het gesprek is na {i} keuze(s) al afgelopen in '{run.CurrentNode.Id}'; keuze {i + 1} ({number}) is te veel");
                     return false;
                 }
                 if (number < 1 || number > run.Choices.Count)
                 {
-                    Error(TestPathFails, at,
+                    Error(TestPathFails, At(),
                         $"{name}: keuze {number} bestaat niet in knoop '{run.CurrentNode.Id}' (die heeft {run.Choices.Count} keuzes, genummerd vanaf 1)");
                     return false;
                 }
@@ -338,7 +456,7 @@ public static class ScenarioValidator
                 }
                 catch (ScenarioRunException e)
                 {
-                    Error(TestPathFails, at, $"{name}: {e.Message}");
+                    Error(TestPathFails, At(), $"{name}: {e.Message}");
                     return false;
                 }
             }
@@ -376,7 +494,7 @@ public static class ScenarioValidator
                 for (var i = 0; i < node.Choices.Count; i++)
                 {
                     var choice = node.Choices[i];
-                    if (!choice.Scores.Values.Any(v => v != 0) && string.IsNullOrWhiteSpace(choice.Feedback))
+                    if (string.IsNullOrWhiteSpace(choice.Feedback) && NonZeroScores(choice) == 0)
                     {
                         Warning(ChoiceWithoutEffect, choice.Position,
                             $"keuze {i + 1} van knoop '{node.Id}' verandert geen enkele score en heeft geen feedback; de coach leert er niets uit");
@@ -384,8 +502,9 @@ public static class ScenarioValidator
                 }
                 if (node.Choices.Count >= 2 && !node.IsEnding)
                 {
-                    var first = Scored(node.Choices[0]);
-                    if (node.Choices.Skip(1).All(c => Scored(c).SetEquals(first)))
+                    var same = true;
+                    for (var i = 1; i < node.Choices.Count && same; i++) same = ScoreTheSame(node.Choices[0], node.Choices[i]);
+                    if (same)
                     {
                         Warning(ChoicesScoreTheSame, node.PositionOf("keuzes"),
                             $"elke keuze in knoop '{node.Id}' scoort hetzelfde; zo maakt de keuze voor de score niets uit");
@@ -419,8 +538,65 @@ public static class ScenarioValidator
             }
         }
 
-        /// <summary>A choice's non-zero scores, as "competency=value" for comparing choices.</summary>
-        private static HashSet<string> Scored(ScenarioChoice choice) =>
-            choice.Scores.Where(s => s.Value != 0).Select(s => $"{s.Key}={s.Value}").ToHashSet(StringComparer.Ordinal);
+        private static int NonZeroScores(ScenarioChoice choice)
+        {
+            var count = 0;
+            if (choice.Scores is ScoreMap scores)
+            {
+                for (var i = 0; i < scores.Count; i++)
+                {
+                    if (scores.At(i).Value != 0) count++;
+                }
+                return count;
+            }
+            foreach (var (_, value) in choice.Scores)
+            {
+                if (value != 0) count++;
+            }
+            return count;
+        }
+
+        /// <summary>
+        /// Whether two choices have the same non-zero scores: the same set of (competency, value) pairs, competencies
+        /// compared ordinally. (The same answer as comparing sets of "competency=value" texts, without making them.)
+        /// </summary>
+        private static bool ScoreTheSame(ScenarioChoice a, ScenarioChoice b)
+        {
+            if (a.Scores is ScoreMap first && b.Scores is ScoreMap second)
+            {
+                var nonZero = 0;
+                for (var i = 0; i < first.Count; i++)
+                {
+                    var (competency, value) = first.At(i);
+                    if (value == 0) continue;
+                    nonZero++;
+                    var found = false;
+                    for (var j = 0; j < second.Count && !found; j++)
+                    {
+                        var (key, score) = second.At(j);
+                        found = score == value && string.Equals(key, competency, StringComparison.Ordinal);
+                    }
+                    if (!found) return false;
+                }
+                return nonZero == NonZeroScores(b);
+            }
+            var count = 0;
+            foreach (var (competency, value) in a.Scores)
+            {
+                if (value == 0) continue;
+                count++;
+                if (!HasScore(b, competency, value)) return false;
+            }
+            return count == NonZeroScores(b);
+        }
+
+        private static bool HasScore(ScenarioChoice choice, string competency, int value)
+        {
+            foreach (var (key, score) in choice.Scores)
+            {
+                if (score == value && string.Equals(key, competency, StringComparison.Ordinal)) return true;
+            }
+            return false;
+        }
     }
 }

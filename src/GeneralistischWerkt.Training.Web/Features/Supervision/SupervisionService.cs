@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GeneralistischWerkt.Training.Web.Features.Supervision;
 
-public sealed record AgendaItem(string Kind, long Id, string Title);
+/// <summary>One topic of a session. For an attempt, <see cref="ScenarioId"/> completes the link to its debrief.</summary>
+public sealed record AgendaItem(string Kind, long Id, string Title, string? ScenarioId = null);
 
 public sealed record SessionView(SupervisionSession Session, string CoachName, string SupervisorName, bool IsSupervisor,
     IReadOnlyList<AgendaItem> Agenda, IReadOnlyList<Agreement> AgreementsMade, IReadOnlyList<Agreement> CarriedOver);
@@ -39,7 +40,8 @@ public static class SessionForms
 /// Werkbegeleiding sessions and their binding agreements. A werkbegeleider holds sessions only with coaches they
 /// currently supervise; the coach sees their own sessions and agreements and marks progress on them.
 /// </summary>
-public class SupervisionService(IDbContextFactory<ApplicationDbContext> dbFactory, AccessRules access, TimeProvider clock)
+public class SupervisionService(IDbContextFactory<ApplicationDbContext> dbFactory, AccessRules access, TimeProvider clock,
+    GeneralistischWerkt.Training.Web.Features.Scenarios.ScenarioStore? scenarios = null)
 {
     public async Task<(long? Id, string? Error)> CreateSessionAsync(string supervisorId, NewSession input)
     {
@@ -50,8 +52,10 @@ public class SupervisionService(IDbContextFactory<ApplicationDbContext> dbFactor
         var reflections = await AccessRules.ReadableReflections(db, supervisorId)
             .Where(r => r.AuthorId == input.CoachId && input.ReflectionIds.Contains(r.Id))
             .Select(r => new AgendaItem("reflectie", r.Id, r.Title)).ToListAsync();
-        var attempts = await db.ScenarioAttempts.Where(a => a.UserId == input.CoachId && input.AttemptIds.Contains(a.Id))
-            .Select(a => new AgendaItem("poging", a.Id, a.ScenarioId)).ToListAsync();
+        var attempts = (await db.ScenarioAttempts.Where(a => a.UserId == input.CoachId && input.AttemptIds.Contains(a.Id)).ToListAsync())
+            .Select(a => new AgendaItem("poging", a.Id,
+                $"{scenarios?.Find(a.ScenarioId)?.Title ?? a.ScenarioId} ({GeneralistischWerkt.Training.Core.Formatting.DutchFormat.Date(a.StartedAt)})", a.ScenarioId))
+            .ToList();
         var open = await db.Agreements.Where(a => a.CoachId == input.CoachId && a.SupervisorId == supervisorId
                 && (a.Status == AgreementStatus.Open || a.Status == AgreementStatus.InProgress))
             .Select(a => new AgendaItem("afspraak", a.Id, a.What)).ToListAsync();
