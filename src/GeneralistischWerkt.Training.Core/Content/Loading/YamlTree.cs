@@ -73,10 +73,18 @@ internal static class YamlTree
     /// <param name="documentName">How messages name the YAML text in Dutch, e.g. "de front matter" or "het bestand".</param>
     /// <exception cref="YamlTreeException">Any YAML syntax error.</exception>
     public static YamlValue? Parse(string yaml, string file, int firstLine, Action<Diagnostic> report, string documentName = "de front matter") =>
-        Parse(new StringReader(yaml), file, firstLine, report, documentName);
+        Parse(yaml.AsMemory(), file, firstLine, report, documentName);
 
     /// <summary><see cref="Parse(string, string, int, Action{Diagnostic}, string)"/> of text in memory (e.g. a pooled buffer).</summary>
-    public static YamlValue? Parse(ReadOnlyMemory<char> yaml, string file, int firstLine, Action<Diagnostic> report, string documentName = "de front matter") =>
+    public static YamlValue? Parse(ReadOnlyMemory<char> yaml, string file, int firstLine, Action<Diagnostic> report, string documentName = "de front matter")
+    {
+        // The common block-style text is read directly (fast); everything else, errors included, by YamlDotNet.
+        if (BlockYamlReader.TryRead(yaml.Span, file, firstLine, report, out var root)) return root;
+        return ParseWithYamlDotNet(yaml, file, firstLine, report, documentName);
+    }
+
+    /// <summary>Parses with YamlDotNet only; <see cref="Parse(ReadOnlyMemory{char}, string, int, Action{Diagnostic}, string)"/> uses it for what <see cref="BlockYamlReader"/> leaves.</summary>
+    internal static YamlValue? ParseWithYamlDotNet(ReadOnlyMemory<char> yaml, string file, int firstLine, Action<Diagnostic> report, string documentName = "de front matter") =>
         Parse(new MemoryTextReader(yaml), file, firstLine, report, documentName);
 
     private static YamlValue? Parse(TextReader yaml, string file, int firstLine, Action<Diagnostic> report, string documentName)
@@ -172,14 +180,7 @@ internal static class YamlTree
                             report(Diagnostic.Error(DiagnosticCodes.InvalidValue, At(keyStart), "een veldnaam moet gewone tekst zijn"));
                             continue;
                         }
-                        if (FindKey(mapping, ref seen, scalarKey.Text) is { } first)
-                        {
-                            report(Diagnostic.Error(DiagnosticCodes.InvalidValue, scalarKey.Position,
-                                $"veld '{scalarKey.Text}' staat hier al eerder (regel {first.Line}); alleen het eerste telt"));
-                            continue;
-                        }
-                        seen?.Add(scalarKey.Text, scalarKey.Position);
-                        mapping.Entries.Add(new(scalarKey, value));
+                        AddEntry(mapping, ref seen, scalarKey, value, report);
                     }
                     if (start.Style == MappingStyle.Flow) openFlow.Pop();
                     Remember(start.Anchor, mapping);
@@ -207,6 +208,22 @@ internal static class YamlTree
 
     /// <summary>Above this many keys a mapping's duplicate check uses a dictionary instead of a linear search.</summary>
     private const int IndexedKeys = 16;
+
+    /// <summary>
+    /// Adds an entry unless its key is already in <paramref name="mapping"/>; a duplicate is reported (the first one
+    /// counts). <paramref name="seen"/> starts null and becomes an index once the mapping is big.
+    /// </summary>
+    public static void AddEntry(YamlMappingValue mapping, ref Dictionary<string, SourcePosition>? seen, YamlScalarValue key, YamlValue value, Action<Diagnostic> report)
+    {
+        if (FindKey(mapping, ref seen, key.Text) is { } first)
+        {
+            report(Diagnostic.Error(DiagnosticCodes.InvalidValue, key.Position,
+                $"veld '{key.Text}' staat hier al eerder (regel {first.Line}); alleen het eerste telt"));
+            return;
+        }
+        seen?.Add(key.Text, key.Position);
+        mapping.Entries.Add(new(key, value));
+    }
 
     /// <summary>Where key <paramref name="text"/> is already in <paramref name="mapping"/>, or null.</summary>
     private static SourcePosition? FindKey(YamlMappingValue mapping, ref Dictionary<string, SourcePosition>? index, string text)
