@@ -111,12 +111,13 @@ public static class Program
         var scenarioErrors = 0;
         if (Directory.Exists(Path.Combine(rootDirectory, "scenarios")))
         {
-            var scenarios = ScenarioValidator.Check(rootDirectory, result.Library);
+            // Only the reports are needed here: each scenario is released once checked, so any number of files fits in memory.
+            var scenarios = ScenarioValidator.Check(rootDirectory, result.Library, keepScenarios: false);
             foreach (var diagnostic in scenarios.Diagnostics)
             {
                 output.WriteLine(diagnostic.ToString());
             }
-            var loaded = scenarios.Reports.ToDictionary(r => r.Scenario.File, StringComparer.Ordinal);
+            var loaded = scenarios.Reports.ToDictionary(r => r.File, StringComparer.Ordinal);
             foreach (var file in scenarios.Load.Files)
             {
                 output.WriteLine(loaded.TryGetValue(file, out var report)
@@ -134,7 +135,7 @@ public static class Program
     /// </summary>
     public static string Describe(ScenarioReport report)
     {
-        var text = new StringBuilder(report.Scenario.File).Append(": ");
+        var text = new StringBuilder(report.File).Append(": ");
         if (!report.IsPlayable)
         {
             text.Append("niet speelbaar door ").Append(Count(report.ErrorCount, "fout", "fouten")).Append("; ");
@@ -143,7 +144,7 @@ public static class Program
             .Append(", ").Append(Count(report.EndingCount, "einde", "eindes"));
         if (report.MaxScores is { } max)
         {
-            var order = report.Scenario.Competencies.Concat(max.Keys.Order(StringComparer.Ordinal)).Distinct();
+            var order = report.Competencies.Concat(max.Keys.Order(StringComparer.Ordinal)).Distinct();
             text.Append(", max: ").Append(string.Join(", ", order.Select(c => $"{c} {max.GetValueOrDefault(c)}")));
         }
         if (report.TestPathCount == 0)
@@ -158,7 +159,7 @@ public static class Program
         {
             text.Append($"; {Count(report.TestPathCount, "testpad", "testpaden")} niet afgespeeld (eerst de fouten in de knopen oplossen)");
         }
-        if (!report.Scenario.InCatalogue) text.Append(" (voorbeeld, niet in de catalogus)");
+        if (!report.InCatalogue) text.Append(" (voorbeeld, niet in de catalogus)");
         return text.ToString();
     }
 

@@ -34,9 +34,9 @@ public sealed class YamlReaderDifferentialTests
                     break;
                 case YamlMappingValue m:
                     sb.Append($"{m.Position.Line}:{m.Position.Column} velden\n");
-                    foreach (var (key, item) in m.Entries)
+                    foreach (var (key, keyPosition, item) in m.Entries)
                     {
-                        Write(key, depth + 1);
+                        sb.Append(' ', (depth + 1) * 2).Append($"{keyPosition.Line}:{keyPosition.Column} sleutel «{key}»\n");
                         Write(item, depth + 2);
                     }
                     break;
@@ -151,6 +151,11 @@ public sealed class YamlReaderDifferentialTests
         { "root indented", "  a: 1\n" },
         { "trailing comma", "a: [1, 2, ]\n" },
         { "surrogate pair", "a: 😀\n" },
+        { "next line (YAML 1.1 line break)", "a: een\u0085b: twee\n" },
+        { "line separator", "a: een\u2028twee\n" },
+        { "byte order mark inside", "a: \uFEFFx\n" },
+        { "control character", "a: b\u0007\n" },
+        { "C1 control character", "a: b\u009B\n" },
     };
 
     [Theory]

@@ -250,3 +250,57 @@ public class ScenarioCorpusTests
             .Where(f => f.IsLiteral && f.FieldType == typeof(string))
             .Select(f => (string)f.GetRawConstantValue()!);
 }
+
+/// <summary>
+/// The check command releases each scenario once it is checked (<c>keepScenarios: false</c>); it must report exactly
+/// what the check that keeps them reports, and what loading first and validating afterwards reports.
+/// </summary>
+public sealed class ReleasingCheckTests
+{
+    private static string Describe(ScenarioReport r) =>
+        $"{r.File} id={r.Id} errors={r.ErrorCount} warnings={r.WarningCount} catalogue={r.InCatalogue} " +
+        $"competencies=[{string.Join(",", r.Competencies)}] decisions={r.DecisionNodeCount} endings={r.EndingCount} " +
+        $"paths={r.TestPathsPassed?.ToString() ?? "-"}/{r.TestPathCount} " +
+        $"max={(r.MaxScores is null ? "-" : string.Join(",", r.MaxScores.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}:{p.Value}")))}";
+
+    private static void AssertSameOutcome(string root)
+    {
+        var kept = ScenarioValidator.Check(root, ScenarioTestData.Library);
+        var released = ScenarioValidator.Check(root, ScenarioTestData.Library, keepScenarios: false);
+        var separate = ScenarioValidator.Validate(ScenarioLoader.Load(root), ScenarioTestData.Library);
+
+        Assert.Empty(released.Load.Scenarios);
+        Assert.Empty(released.PlayableScenarios);
+        Assert.Equal(kept.Load.Files, released.Load.Files);
+        Assert.Equal(kept.Diagnostics.Select(d => d.ToString()), released.Diagnostics.Select(d => d.ToString()));
+        Assert.Equal(separate.Diagnostics.Select(d => d.ToString()), released.Diagnostics.Select(d => d.ToString()));
+        Assert.Equal(kept.Reports.Select(Describe), released.Reports.Select(Describe));
+        Assert.Equal(separate.Reports.Select(Describe), released.Reports.Select(Describe));
+        Assert.Equal(kept.Reports.Count, kept.Load.Scenarios.Count);
+    }
+
+    [Fact]
+    public void On_the_shipped_scenarios()
+    {
+        AssertSameOutcome(TestPaths.RepositoryRoot);
+    }
+
+    public static TheoryData<string> CorpusCases() =>
+        new(Directory.GetDirectories(ScenarioTestData.BrokenCorpus).Select(Path.GetFileName).Order().ToArray()!);
+
+    [Theory]
+    [MemberData(nameof(CorpusCases))]
+    public void On_every_corpus_case(string folder)
+    {
+        using var temp = new TempDirectory();
+        var source = Path.Combine(ScenarioTestData.BrokenCorpus, folder);
+        foreach (var file in Directory.GetFiles(Path.Combine(source, "scenarios")))
+        {
+            temp.Write(Path.Combine("scenarios", Path.GetFileName(file)), File.ReadAllBytes(file));
+        }
+        var own = Path.Combine(source, "content", "competenties.yml");
+        temp.Write(Path.Combine("content", "competenties.yml"), File.ReadAllBytes(File.Exists(own) ? own : ScenarioTestData.ShippedCompetencies));
+
+        AssertSameOutcome(temp.Path);
+    }
+}

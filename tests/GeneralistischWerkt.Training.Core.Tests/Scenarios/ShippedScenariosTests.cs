@@ -21,11 +21,11 @@ public class ShippedScenariosTests
     [Fact]
     public void The_example_scenario_passes_without_errors_or_warnings()
     {
-        var report = Assert.Single(Result.Value.Reports, r => r.Scenario.File == "scenarios/voorbeeld-kennismaking.yml");
+        var report = Assert.Single(Result.Value.Reports, r => r.File == "scenarios/voorbeeld-kennismaking.yml");
 
         Assert.Equal((0, 0), (report.ErrorCount, report.WarningCount));
         Assert.True(report.IsPlayable);
-        Assert.False(report.Scenario.InCatalogue);
+        Assert.False(report.InCatalogue);
         Assert.Equal((2, 2), (report.TestPathsPassed, report.TestPathCount));
         Assert.Equal((2, 3), (report.DecisionNodeCount, report.EndingCount));
         Assert.DoesNotContain(Result.Value.Diagnostics, d => d.File == "scenarios/voorbeeld-kennismaking.yml");
@@ -44,7 +44,7 @@ public class ShippedScenariosTests
         foreach (var report in Result.Value.Reports.Where(r => r.IsPlayable))
         {
             Assert.NotNull(report.MaxScores);
-            Assert.All(report.Scenario.Competencies, c => Assert.True(report.MaxScores!.ContainsKey(c), $"{report.Scenario.File}: {c}"));
+            Assert.All(report.Competencies, c => Assert.True(report.MaxScores!.ContainsKey(c), $"{report.File}: {c}"));
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 
 namespace GeneralistischWerkt.Training.Core.Content.Loading;
@@ -20,8 +19,6 @@ namespace GeneralistischWerkt.Training.Core.Content.Loading;
 /// </remarks>
 internal ref struct BlockYamlReader
 {
-    /// <summary>Characters this reader leaves to YamlDotNet wherever they occur (YAML gives several of them special meaning).</summary>
-    private static readonly SearchValues<char> Unsupported = SearchValues.Create(UnsupportedCharacters());
 
     private const int MaxDepth = 48;
     private const int MaxKeyLength = 100;
@@ -31,7 +28,10 @@ internal ref struct BlockYamlReader
     private readonly int firstLine;
     private readonly List<Diagnostic> reports;
     private readonly Action<Diagnostic> addReport;
-    private readonly StringPool keys;
+    private readonly StringPool shared;
+
+    /// <summary>Entries of the mappings being read, one list per depth: each mapping then gets a list of exactly its size.</summary>
+    private readonly List<List<YamlEntry>> pending;
     private StringBuilder? builder;
 
     private int lineStart;
@@ -47,7 +47,8 @@ internal ref struct BlockYamlReader
         this.firstLine = firstLine;
         reports = [];
         addReport = reports.Add;
-        keys = new StringPool();
+        shared = new StringPool();
+        pending = [];
     }
 
     /// <summary>
@@ -58,7 +59,7 @@ internal ref struct BlockYamlReader
     public static bool TryRead(ReadOnlySpan<char> yaml, string file, int firstLine, Action<Diagnostic> report, out YamlValue? root)
     {
         root = null;
-        if (yaml.ContainsAny(Unsupported)) return false;
+        if (HasUnsupportedCharacters(yaml)) return false;
         var reader = new BlockYamlReader(yaml, file, firstLine);
         try
         {
@@ -188,14 +189,16 @@ internal ref struct BlockYamlReader
     {
         if (depth > MaxDepth) throw Leave();
         var column = first - lineStart;
-        var mapping = new YamlMappingValue { Position = At(first) };
+        var position = At(first);
+        var entries = Pending(depth);
         Dictionary<string, SourcePosition>? seen = null;
         var keyStart = first;
         while (true)
         {
             var keyEnd = KeyEnd(keyStart);
             if (keyEnd < 0) throw Leave();
-            var key = new YamlScalarValue { Position = At(keyStart), Text = keys.Intern(text[keyStart..keyEnd]), IsPlain = true };
+            var key = shared.Intern(text[keyStart..keyEnd]);
+            var keyPosition = At(keyStart);
             var p = keyEnd + 1;
             while (p < lineEnd && text[p] == ' ') p++;
             YamlValue value;
@@ -211,14 +214,38 @@ internal ref struct BlockYamlReader
             {
                 value = ReadInlineValue(p, column, depth + 1);
             }
-            YamlTree.AddEntry(mapping, ref seen, key, value, addReport);
+            Add(entries, ref seen, key, keyPosition, value);
 
             SkipBlankLines();
-            if (atEnd || indent < column) return mapping;
+            if (atEnd || indent < column) return Complete(position, entries);
             if (indent > column) throw Leave();
             keyStart = lineStart + column;
         }
     }
+
+    private readonly List<YamlEntry> Pending(int depth)
+    {
+        while (pending.Count <= depth) pending.Add([]);
+        var entries = pending[depth];
+        entries.Clear();
+        return entries;
+    }
+
+    private readonly void Add(List<YamlEntry> entries, ref Dictionary<string, SourcePosition>? seen, string key, SourcePosition keyPosition, YamlValue value)
+    {
+        if (YamlTree.FindKey(entries, ref seen, key) is { } earlier) YamlTree.ReportDuplicate(key, keyPosition, earlier, addReport);
+        else YamlTree.AddEntry(entries, seen, key, keyPosition, value);
+    }
+
+    private static YamlMappingValue Complete(SourcePosition position, List<YamlEntry> entries)
+    {
+        return new YamlMappingValue { Position = position, Entries = entries.ToArray() };
+    }
+
+    /// <summary>Short texts (ids, numbers, links) recur all over a file: one string each.</summary>
+    private const int SharedLength = 48;
+
+    private readonly string Text(ReadOnlySpan<char> value) => value.Length <= SharedLength ? shared.Intern(value) : value.ToString();
 
     /// <summary>
     /// The end (the ':') of a simple key starting at <paramref name="start"/> and followed by ": " or ":" at the line's
@@ -294,7 +321,7 @@ internal ref struct BlockYamlReader
             if (c != ' ') last = i + 1;
         }
         end = i;
-        return new YamlScalarValue { Position = At(start), Text = text[start..last].ToString(), IsPlain = true };
+        return new YamlScalarValue { Position = At(start), Text = Text(text[start..last]), IsPlain = true };
     }
 
     /// <summary>A plain scalar inside [ ] or { } on this line: up to ',', ']' or '}'.</summary>
@@ -313,7 +340,7 @@ internal ref struct BlockYamlReader
         }
         if (i == lineEnd) throw Leave();
         end = i;
-        return new YamlScalarValue { Position = At(start), Text = text[start..last].ToString(), IsPlain = true };
+        return new YamlScalarValue { Position = At(start), Text = Text(text[start..last]), IsPlain = true };
     }
 
     /// <summary>A double-quoted scalar that closes on this line; <paramref name="end"/> is just after the closing quote.</summary>
@@ -346,7 +373,7 @@ internal ref struct BlockYamlReader
         string value;
         if (escaped is null)
         {
-            value = text[segment..i].ToString();
+            value = Text(text[segment..i]);
         }
         else
         {
@@ -377,7 +404,7 @@ internal ref struct BlockYamlReader
             }
             break;
         }
-        var value = escaped is null ? text[segment..i].ToString() : escaped.Append(text[segment..i]).ToString();
+        var value = escaped is null ? Text(text[segment..i]) : escaped.Append(text[segment..i]).ToString();
         end = i + 1;
         return new YamlScalarValue { Position = At(start), Text = value, IsPlain = false };
     }
@@ -482,13 +509,14 @@ internal ref struct BlockYamlReader
     private YamlMappingValue FlowMapping(int start, int depth, out int end)
     {
         if (depth > MaxDepth) throw Leave();
-        var mapping = new YamlMappingValue { Position = At(start) };
+        var position = At(start);
+        var entries = Pending(depth);
         Dictionary<string, SourcePosition>? seen = null;
         var i = SkipSpaces(start + 1);
         if (text[i] == '}')
         {
             end = i + 1;
-            return mapping;
+            return Complete(position, entries);
         }
         while (true)
         {
@@ -496,10 +524,11 @@ internal ref struct BlockYamlReader
             if (!IsKeyStart(text[i])) throw Leave();
             while (i < lineEnd && i - keyStart <= MaxKeyLength && IsKeyChar(text[i])) i++;
             if (i + 1 >= lineEnd || text[i] != ':' || text[i + 1] != ' ') throw Leave();
-            var key = new YamlScalarValue { Position = At(keyStart), Text = keys.Intern(text[keyStart..i]), IsPlain = true };
+            var key = shared.Intern(text[keyStart..i]);
+            var keyPosition = At(keyStart);
             i = SkipSpaces(i + 1);
             var value = FlowScalar(i, out i);
-            YamlTree.AddEntry(mapping, ref seen, key, value, addReport);
+            Add(entries, ref seen, key, keyPosition, value);
             i = SkipSpaces(i);
             if (text[i] == '}') break;
             if (text[i] != ',') throw Leave();
@@ -507,18 +536,18 @@ internal ref struct BlockYamlReader
             if (text[i] is '}' or ',') throw Leave();
         }
         end = i + 1;
-        return mapping;
+        return Complete(position, entries);
     }
 
-    private static string UnsupportedCharacters()
-    {
-        var characters = new StringBuilder();
-        // Control characters (tab and carriage return included: YAML treats them specially), DEL and C1 controls,
-        // the byte order mark, YAML 1.1's extra line breaks, and surrogates (columns would count differently).
-        for (var c = 0; c < 0x20; c++) if (c != '\n') characters.Append((char)c);
-        for (var c = 0x7F; c <= 0x9F; c++) characters.Append((char)c);
-        characters.Append('\u2028').Append('\u2029').Append('\uFEFF');
-        for (var c = 0xD800; c <= 0xDFFF; c++) characters.Append((char)c);
-        return characters.ToString();
-    }
+    /// <summary>
+    /// Characters this reader leaves to YamlDotNet wherever they occur: control characters (tab and carriage return
+    /// included, YAML treats them specially), DEL and C1 controls, YAML 1.1's extra line breaks, the byte order mark,
+    /// and surrogates (columns would count differently). Range searches, because they are vectorised.
+    /// </summary>
+    private static bool HasUnsupportedCharacters(ReadOnlySpan<char> text) =>
+        text.ContainsAnyInRange('\u0000', '\u0009')
+        || text.ContainsAnyInRange('\u000B', '\u001F')
+        || text.ContainsAnyInRange('\u007F', '\u009F')
+        || text.ContainsAnyInRange('\uD800', '\uDFFF')
+        || text.ContainsAny('\u2028', '\u2029', '\uFEFF');
 }

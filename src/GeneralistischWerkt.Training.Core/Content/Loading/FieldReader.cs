@@ -79,7 +79,7 @@ internal sealed class FieldReader
         this.diagnostics = diagnostics;
         this.rules = rules;
         this.pool = pool;
-        positions = new PositionMap(mapping.Entries.Count + extraPositions);
+        positions = new PositionMap(mapping.Entries.Length + extraPositions);
     }
 
     /// <summary>
@@ -111,13 +111,13 @@ internal sealed class FieldReader
     public YamlValue? Value(string key, bool required)
     {
         var entries = mapping.Entries;
-        for (var i = 0; i < entries.Count; i++)
+        for (var i = 0; i < entries.Length; i++)
         {
-            var (name, value) = entries[i];
-            if (name.Text != key) continue;
+            var (name, namePosition, value) = entries[i];
+            if (name != key) continue;
             // In scenario files a block list or mapping starts on the next line; messages about it point at the field.
-            var atKey = rules.Conventions == FieldConventions.ScenarioFile && value.Position.Line > name.Position.Line;
-            positions[key] = atKey ? name.Position : value.Position;
+            var atKey = rules.Conventions == FieldConventions.ScenarioFile && value.Position.Line > namePosition.Line;
+            positions[key] = atKey ? namePosition : value.Position;
             return value;
         }
         if (required) Error(rules.Missing, mapping.Position, $"verplicht veld '{key}' ontbreekt{In}");
@@ -251,7 +251,7 @@ internal sealed class FieldReader
     /// At most <paramref name="max"/> items of a list (reporting the excess once). Limits keep a small file that reuses
     /// big lists through YAML aliases (<c>*naam</c>) from taking forever to check.
     /// </summary>
-    public IReadOnlyList<YamlValue> Limit(YamlSequenceValue list, string key, int max)
+    public List<YamlValue> Limit(YamlSequenceValue list, string key, int max)
     {
         if (list.Items.Count <= max) return list.Items;
         Error(rules.Invalid, positions.GetValueOrDefault(key, list.Position),
@@ -260,12 +260,12 @@ internal sealed class FieldReader
     }
 
     /// <summary>At most <paramref name="max"/> entries of a mapping (reporting the excess once).</summary>
-    public IReadOnlyList<KeyValuePair<YamlScalarValue, YamlValue>> Limit(YamlMappingValue map, string key, int max)
+    public ReadOnlySpan<YamlEntry> Limit(YamlMappingValue map, string key, int max)
     {
-        if (map.Entries.Count <= max) return map.Entries;
+        if (map.Entries.Length <= max) return map.Entries;
         Error(rules.Invalid, positions.GetValueOrDefault(key, map.Position),
-            $"'{key}' heeft {map.Entries.Count} elementen; meer dan {max} kan niet{In} (de rest wordt overgeslagen)");
-        return map.Entries.GetRange(0, max);
+            $"'{key}' heeft {map.Entries.Length} elementen; meer dan {max} kan niet{In} (de rest wordt overgeslagen)");
+        return map.Entries.AsSpan(0, max);
     }
 
     /// <summary>
@@ -332,12 +332,12 @@ internal sealed class FieldReader
     /// </summary>
     public void WarnAboutUnknownKeys(IReadOnlyCollection<string> allowed, string where)
     {
-        foreach (var (key, _) in mapping.Entries)
+        foreach (var (key, keyPosition, _) in mapping.Entries)
         {
-            if (!allowed.Contains(key.Text))
+            if (!allowed.Contains(key))
             {
-                diagnostics.Add(Diagnostic.Warning(rules.Unknown, key.Position,
-                    $"onbekend veld '{Shorten(key.Text)}' {where}; bedoel je een van: {string.Join(", ", allowed)}?"));
+                diagnostics.Add(Diagnostic.Warning(rules.Unknown, keyPosition,
+                    $"onbekend veld '{Shorten(key)}' {where}; bedoel je een van: {string.Join(", ", allowed)}?"));
             }
         }
     }
@@ -345,11 +345,11 @@ internal sealed class FieldReader
     /// <summary>Reports every key outside <paramref name="allowed"/> as an error at the key itself.</summary>
     public void RejectUnknownKeys(IReadOnlyCollection<string> allowed)
     {
-        foreach (var (key, _) in mapping.Entries)
+        foreach (var (key, keyPosition, _) in mapping.Entries)
         {
-            if (!allowed.Contains(key.Text))
+            if (!allowed.Contains(key))
             {
-                Error(rules.Unknown, key.Position, $"onbekend veld '{Shorten(key.Text)}'{In}; mogelijke velden: {string.Join(", ", allowed)}");
+                Error(rules.Unknown, keyPosition, $"onbekend veld '{Shorten(key)}'{In}; mogelijke velden: {string.Join(", ", allowed)}");
             }
         }
     }

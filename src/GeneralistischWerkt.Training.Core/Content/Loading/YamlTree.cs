@@ -35,9 +35,32 @@ internal sealed class YamlSequenceValue : YamlValue
     public override string Describe() => "lijst";
 }
 
+/// <summary>
+/// One key of a mapping with its value. The key is kept as text and position rather than as a scalar node: a scenario
+/// file has tens of thousands of keys, and one object less per key is much less work for the garbage collector.
+/// </summary>
+internal readonly struct YamlEntry(string key, SourcePosition keyPosition, YamlValue value)
+{
+    // The key's file is the value's: only the line and column are stored (24 instead of 32 bytes per entry).
+    private readonly int keyLine = keyPosition.Line, keyColumn = keyPosition.Column;
+
+    public string Key { get; } = key;
+
+    public YamlValue Value { get; } = value;
+
+    public SourcePosition KeyPosition => new(Value.Position.File, keyLine, keyColumn);
+
+    public void Deconstruct(out string key, out SourcePosition keyPosition, out YamlValue value)
+    {
+        key = Key;
+        keyPosition = KeyPosition;
+        value = Value;
+    }
+}
+
 internal sealed class YamlMappingValue : YamlValue
 {
-    public List<KeyValuePair<YamlScalarValue, YamlValue>> Entries { get; } = [];
+    public YamlEntry[] Entries { get; init; } = [];
 
     public override string Describe() => "verzameling velden";
 
@@ -45,7 +68,7 @@ internal sealed class YamlMappingValue : YamlValue
     {
         foreach (var entry in Entries)
         {
-            if (entry.Key.Text == key)
+            if (entry.Key == key)
             {
                 value = entry.Value;
                 return true;
@@ -170,6 +193,7 @@ internal static class YamlTree
                     if (start.Style == MappingStyle.Flow) openFlow.Push(mapping.Position);
                     // The keys so far are the entries' keys: a small mapping is searched directly; a big one gets an index.
                     Dictionary<string, SourcePosition>? seen = null;
+                    var entries = new List<YamlEntry>();
                     while (!parser.TryConsume<MappingEnd>(out _))
                     {
                         var keyStart = parser.Current!.Start;
@@ -180,8 +204,10 @@ internal static class YamlTree
                             report(Diagnostic.Error(DiagnosticCodes.InvalidValue, At(keyStart), "een veldnaam moet gewone tekst zijn"));
                             continue;
                         }
-                        AddEntry(mapping, ref seen, scalarKey, value, report);
+                        if (FindKey(entries, ref seen, scalarKey.Text) is { } first) ReportDuplicate(scalarKey.Text, scalarKey.Position, first, report);
+                        else AddEntry(entries, seen, scalarKey.Text, scalarKey.Position, value);
                     }
+                    mapping = new YamlMappingValue { Position = mapping.Position, Entries = entries.ToArray() };
                     if (start.Style == MappingStyle.Flow) openFlow.Pop();
                     Remember(start.Anchor, mapping);
                     return mapping;
@@ -206,38 +232,35 @@ internal static class YamlTree
         }
     }
 
+    /// <summary>Reports a key that is already in its mapping (the first one counts).</summary>
+    public static void ReportDuplicate(string key, SourcePosition at, SourcePosition first, Action<Diagnostic> report) =>
+        report(Diagnostic.Error(DiagnosticCodes.InvalidValue, at, $"veld '{key}' staat hier al eerder (regel {first.Line}); alleen het eerste telt"));
+
+    /// <summary>Adds an entry whose key is not in <paramref name="entries"/> yet (see <see cref="FindKey"/>).</summary>
+    public static void AddEntry(List<YamlEntry> entries, Dictionary<string, SourcePosition>? seen, string key, SourcePosition keyPosition, YamlValue value)
+    {
+        seen?.Add(key, keyPosition);
+        entries.Add(new YamlEntry(key, keyPosition, value));
+    }
+
     /// <summary>Above this many keys a mapping's duplicate check uses a dictionary instead of a linear search.</summary>
     private const int IndexedKeys = 16;
 
     /// <summary>
-    /// Adds an entry unless its key is already in <paramref name="mapping"/>; a duplicate is reported (the first one
-    /// counts). <paramref name="seen"/> starts null and becomes an index once the mapping is big.
+    /// Where key <paramref name="text"/> already is in <paramref name="entries"/>, or null. <paramref name="index"/>
+    /// starts null and becomes an index once the mapping is big.
     /// </summary>
-    public static void AddEntry(YamlMappingValue mapping, ref Dictionary<string, SourcePosition>? seen, YamlScalarValue key, YamlValue value, Action<Diagnostic> report)
+    public static SourcePosition? FindKey(List<YamlEntry> entries, ref Dictionary<string, SourcePosition>? index, string text)
     {
-        if (FindKey(mapping, ref seen, key.Text) is { } first)
-        {
-            report(Diagnostic.Error(DiagnosticCodes.InvalidValue, key.Position,
-                $"veld '{key.Text}' staat hier al eerder (regel {first.Line}); alleen het eerste telt"));
-            return;
-        }
-        seen?.Add(key.Text, key.Position);
-        mapping.Entries.Add(new(key, value));
-    }
-
-    /// <summary>Where key <paramref name="text"/> is already in <paramref name="mapping"/>, or null.</summary>
-    private static SourcePosition? FindKey(YamlMappingValue mapping, ref Dictionary<string, SourcePosition>? index, string text)
-    {
-        var entries = mapping.Entries;
         if (index is null && entries.Count >= IndexedKeys)
         {
             index = new Dictionary<string, SourcePosition>(entries.Count * 2, StringComparer.Ordinal);
-            foreach (var entry in entries) index.Add(entry.Key.Text, entry.Key.Position);
+            foreach (var entry in entries) index.Add(entry.Key, entry.KeyPosition);
         }
         if (index is not null) return index.TryGetValue(text, out var position) ? position : null;
         for (var i = 0; i < entries.Count; i++)
         {
-            if (string.Equals(entries[i].Key.Text, text, StringComparison.Ordinal)) return entries[i].Key.Position;
+            if (string.Equals(entries[i].Key, text, StringComparison.Ordinal)) return entries[i].KeyPosition;
         }
         return null;
     }

@@ -183,7 +183,7 @@ internal static class ScenarioFileReader
 
     /// <summary>How many entries the mapping under <paramref name="key"/> has (0 if it isn't a mapping): a capacity hint.</summary>
     private static int EntryCount(YamlMappingValue mapping, string key) =>
-        mapping.TryGet(key, out var value) && value is YamlMappingValue map ? Math.Min(map.Entries.Count, MaxMapEntries) : 0;
+        mapping.TryGet(key, out var value) && value is YamlMappingValue map ? Math.Min(map.Entries.Length, MaxMapEntries) : 0;
 
     private static List<ScenarioPerson> ReadPeople(FieldReader fields)
     {
@@ -386,14 +386,14 @@ internal static class ScenarioFileReader
     private static ScoreMap ReadNumberMap(FieldReader fields, string key, string example, Func<string, string?> checkKey)
     {
         var map = fields.Map(key, required: false, example);
-        if (map is null || map.Entries.Count == 0) return ScoreMap.Empty;
+        if (map is null || map.Entries.Length == 0) return ScoreMap.Empty;
         var result = new ScoreMap();
-        foreach (var (entryKey, entryValue) in fields.Limit(map, key, MaxMapEntries))
+        foreach (var (entryKey, entryKeyPosition, entryValue) in fields.Limit(map, key, MaxMapEntries))
         {
-            var name = entryKey.Text.Trim();
+            var name = entryKey.Trim();
             if (checkKey(name) is { } problem)
             {
-                fields.Error(InvalidValue, entryKey.Position, $"'{FieldReader.Shorten(name)}' in '{key}' {problem}{fields.In}");
+                fields.Error(InvalidValue, entryKeyPosition, $"'{FieldReader.Shorten(name)}' in '{key}' {problem}{fields.In}");
                 continue;
             }
             if (!fields.TryInteger(entryValue, out var number))
@@ -403,7 +403,7 @@ internal static class ScenarioFileReader
                 continue;
             }
             name = fields.Share(name);
-            fields.Positions.SetEntry(key, name, entryKey.Position);
+            fields.Positions.SetEntry(key, name, entryKeyPosition);
             result.Set(name, number);
         }
         return result;

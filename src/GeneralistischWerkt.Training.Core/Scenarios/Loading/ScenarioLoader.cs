@@ -51,50 +51,51 @@ public static class ScenarioLoader
     /// <param name="competenciesFile">How competenties.yml is named in diagnostics.</param>
     public static ScenarioLoadResult Load(string scenariosDirectory, string competenciesPath,
         string scenariosPrefix = DefaultScenariosPrefix, string competenciesFile = DefaultCompetenciesFile) =>
-        Load<object?>(scenariosDirectory, competenciesPath, scenariosPrefix, competenciesFile, after: null).Result;
+        Load<object?>(scenariosDirectory, competenciesPath, scenariosPrefix, competenciesFile, after: null, keepScenarios: true).Result;
 
     /// <summary>
     /// Loads the scenario files in parallel (spread over all cores) and, when <paramref name="after"/> is given, runs it on
     /// each scenario right after it is read, on the same thread (the validator checks the scenario while it is still
     /// in the cache). Per-file diagnostics are merged in file order, then sorted, so the result is the same as reading
     /// the files one by one: the same diagnostics in the same order, and for a duplicate scenario id the first file in
-    /// sorted order wins. <c>Extras[i]</c> belongs to <c>Result.Scenarios[i]</c>.
+    /// sorted order wins. <c>Extras[i]</c> belongs to the i-th scenario read, which is <c>Result.Scenarios[i]</c> when
+    /// <paramref name="keepScenarios"/>; otherwise each scenario is dropped after <paramref name="after"/> and
+    /// <c>Result.Scenarios</c> is empty.
     /// </summary>
     internal static (ScenarioLoadResult Result, T?[] Extras) Load<T>(string scenariosDirectory, string competenciesPath,
-        string scenariosPrefix, string competenciesFile, Func<CompetencyCatalog, Func<Scenario, List<Diagnostic>, T>>? after)
+        string scenariosPrefix, string competenciesFile, Func<CompetencyCatalog, Func<Scenario, List<Diagnostic>, T>>? after, bool keepScenarios)
     {
         var diagnostics = new List<Diagnostic>();
         var catalog = CompetencyCatalog.Load(competenciesPath, competenciesFile, diagnostics);
 
         var files = FindFiles(scenariosDirectory, scenariosPrefix, diagnostics);
         var perScenario = after?.Invoke(catalog);
-        var loaded = new (Scenario? Scenario, List<Diagnostic> Diagnostics, T? Extra)[files.Count];
+        var loaded = new (Scenario? Scenario, string? Id, SourcePosition IdAt, List<Diagnostic> Diagnostics, T? Extra)[files.Count];
         Parallelism.For(files.Count, i =>
         {
             var own = new List<Diagnostic>();
             var scenario = LoadFile(files[i].FullPath, files[i].File, own);
             var extra = scenario is not null && perScenario is not null ? perScenario(scenario, own) : default;
-            loaded[i] = (scenario, own, extra);
+            loaded[i] = (keepScenarios ? scenario : null, scenario?.Id, scenario?.PositionOf("id") ?? default, own, extra);
         });
 
-        var scenarios = new List<Scenario>(files.Count);
+        var scenarios = new List<Scenario>(keepScenarios ? files.Count : 0);
         var extras = new List<T?>(files.Count);
-        var firstById = new Dictionary<string, Scenario>(StringComparer.Ordinal);
-        foreach (var (scenario, own, extra) in loaded)
+        var firstById = new Dictionary<string, SourcePosition>(StringComparer.Ordinal);
+        foreach (var (scenario, id, idAt, own, extra) in loaded)
         {
             diagnostics.AddRange(own);
-            if (scenario is null) continue;
-            if (firstById.TryGetValue(scenario.Id, out var first))
+            if (id is null) continue;
+            if (firstById.TryGetValue(id, out var firstAt))
             {
-                var firstAt = first.PositionOf("id");
-                diagnostics.Add(Diagnostic.Error(DuplicateId, scenario.PositionOf("id"),
-                    $"scenario-id '{scenario.Id}' wordt al gebruikt in {firstAt.File}:{firstAt.Line}; ids moeten uniek zijn over alle scenario's"));
+                diagnostics.Add(Diagnostic.Error(DuplicateId, idAt,
+                    $"scenario-id '{id}' wordt al gebruikt in {firstAt.File}:{firstAt.Line}; ids moeten uniek zijn over alle scenario's"));
             }
             else
             {
-                firstById[scenario.Id] = scenario;
+                firstById[id] = idAt;
             }
-            scenarios.Add(scenario);
+            if (scenario is not null) scenarios.Add(scenario);
             extras.Add(extra);
         }
 

@@ -5,16 +5,25 @@ using static GeneralistischWerkt.Training.Core.Scenarios.ScenarioDiagnosticCodes
 
 namespace GeneralistischWerkt.Training.Core.Scenarios;
 
-/// <summary>What the check found out about one loaded scenario.</summary>
-public sealed record ScenarioReport(Scenario Scenario, int ErrorCount, int WarningCount)
+/// <summary>
+/// What the check found out about one loaded scenario. Self-contained (no reference to the <see cref="Scenario"/>), so a
+/// check can release each scenario once it is checked.
+/// </summary>
+public sealed record ScenarioReport(string File, string Id, int ErrorCount, int WarningCount)
 {
     /// <summary>No errors in the scenario's file: the app may offer it.</summary>
     public bool IsPlayable => ErrorCount == 0;
 
-    /// <summary>Nodes with choices.</summary>
-    public int DecisionNodeCount => Scenario.Nodes.Count(n => n.Choices.Count > 0 && !n.IsEnding);
+    /// <summary>Not an example (<see cref="Scenario.InCatalogue"/>).</summary>
+    public bool InCatalogue { get; init; }
 
-    public int EndingCount => Scenario.Nodes.Count(n => n.IsEnding);
+    /// <summary>The competencies the scenario declares, in its order.</summary>
+    public IReadOnlyList<string> Competencies { get; init; } = [];
+
+    /// <summary>Nodes with choices.</summary>
+    public int DecisionNodeCount { get; init; }
+
+    public int EndingCount { get; init; }
 
     /// <summary>Highest reachable score per competency (<see cref="ScenarioAnalysis.MaxScores"/>); null when not playable.</summary>
     public IReadOnlyDictionary<string, int>? MaxScores { get; init; }
@@ -22,13 +31,18 @@ public sealed record ScenarioReport(Scenario Scenario, int ErrorCount, int Warni
     /// <summary>How many test paths were replayed and passed; null when they could not be replayed (a broken graph).</summary>
     public int? TestPathsPassed { get; init; }
 
-    public int TestPathCount => Scenario.TestPaths.Count;
+    public int TestPathCount { get; init; }
 }
 
-/// <summary>The scenarios, the reports per scenario and all diagnostics (sorted), including the loader's.</summary>
+/// <summary>
+/// All diagnostics (sorted, the loader's included) and a report per loaded scenario. <see cref="ScenarioLoadResult.Scenarios"/>
+/// of <see cref="Load"/> holds the scenarios themselves (same order as <see cref="Reports"/>) unless the check was
+/// asked not to keep them.
+/// </summary>
 public sealed record ScenarioCheckResult(ScenarioLoadResult Load, IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<ScenarioReport> Reports)
 {
-    public IReadOnlyList<Scenario> PlayableScenarios => Reports.Where(r => r.IsPlayable).Select(r => r.Scenario).ToList();
+    /// <summary>The error-free scenarios; empty when the check did not keep the scenarios.</summary>
+    public IReadOnlyList<Scenario> PlayableScenarios => Load.Scenarios.Where((_, i) => Reports[i].IsPlayable).ToList();
 
     public int FileCount => Load.FileCount;
 
@@ -48,11 +62,16 @@ public static class ScenarioValidator
     /// The same result as <c>Validate(ScenarioLoader.Load(root), library)</c>, but each scenario is checked right after
     /// its file is read, on the same core, with the files spread over all cores.
     /// </remarks>
-    public static ScenarioCheckResult Check(string root, ContentLibrary library)
+    /// <param name="keepScenarios">
+    /// False for a check that only reports (the <c>check</c> command): each scenario is released as soon as it is
+    /// checked, so memory stays small whatever the number of files, and <see cref="ScenarioLoadResult.Scenarios"/> is empty.
+    /// </param>
+    public static ScenarioCheckResult Check(string root, ContentLibrary library, bool keepScenarios = true)
     {
         var (load, checks) = ScenarioLoader.Load<ScenarioCheck>(Path.Combine(root, "scenarios"), Path.Combine(root, "content", "competenties.yml"),
             ScenarioLoader.DefaultScenariosPrefix, ScenarioLoader.DefaultCompetenciesFile,
-            catalog => (scenario, loadDiagnostics) => CheckOne(scenario, library, catalog, HasError(loadDiagnostics, scenario.File)));
+            catalog => (scenario, loadDiagnostics) => CheckOne(scenario, library, catalog, HasError(loadDiagnostics, scenario.File)),
+            keepScenarios);
         return Combine(load, library, checks!);
     }
 
@@ -73,8 +92,11 @@ public static class ScenarioValidator
         return Combine(load, library, checks);
     }
 
-    /// <summary>What checking one scenario found: its own diagnostics (not the loader's) and the test paths passed.</summary>
-    private sealed record ScenarioCheck(List<Diagnostic> Diagnostics, int? TestPathsPassed);
+    /// <summary>
+    /// What checking one scenario found: its own diagnostics (not the loader's), the test paths passed, and the report
+    /// figures (errors still to be counted), so that the scenario itself need not be kept.
+    /// </summary>
+    private sealed record ScenarioCheck(List<Diagnostic> Diagnostics, int? TestPathsPassed, ScenarioReport Report);
 
     private static bool HasError(List<Diagnostic> diagnostics, string file)
     {
@@ -87,8 +109,8 @@ public static class ScenarioValidator
 
     /// <summary>
     /// Checks one scenario. When neither the loader (<paramref name="loadErrors"/>) nor the check found an error in its
-    /// file, it also computes <see cref="ScenarioAnalysis.MaxScores"/> here, on this core; the report picks it up from
-    /// that method's cache only if the file has no errors after all diagnostics are merged.
+    /// file, it also computes <see cref="ScenarioAnalysis.MaxScores"/> here, on this core; the report keeps it only if the
+    /// file has no errors after all diagnostics are merged (a duplicate id in another file adds one).
     /// </summary>
     private static ScenarioCheck CheckOne(Scenario scenario, ContentLibrary library, CompetencyCatalog catalog, bool loadErrors)
     {
@@ -104,18 +126,19 @@ public static class ScenarioValidator
                 $"het scenario kon niet gecontroleerd worden ({e.GetType().Name}); meld dit aan de ontwikkelaars"));
             passed = null;
         }
-        if (!loadErrors && !HasError(own, scenario.File))
+        // An error-free graph always has finite maximum scores: an exception here is a bug and must surface.
+        var max = !loadErrors && !HasError(own, scenario.File) ? ScenarioAnalysis.MaxScores(scenario) : null;
+        var report = new ScenarioReport(scenario.File, scenario.Id, 0, 0)
         {
-            try
-            {
-                ScenarioAnalysis.MaxScores(scenario);
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                // Only a head start: the report calls it again (outside any catch) if the scenario is error-free.
-            }
-        }
-        return new ScenarioCheck(own, passed);
+            InCatalogue = scenario.InCatalogue,
+            Competencies = scenario.Competencies,
+            DecisionNodeCount = scenario.Nodes.Count(n => n.Choices.Count > 0 && !n.IsEnding),
+            EndingCount = scenario.Nodes.Count(n => n.IsEnding),
+            TestPathCount = scenario.TestPaths.Count,
+            TestPathsPassed = passed,
+            MaxScores = max,
+        };
+        return new ScenarioCheck(own, passed, report);
     }
 
     /// <summary>Merges the loader's and each scenario's diagnostics in scenario order, sorts them and makes the reports.</summary>
@@ -138,17 +161,11 @@ public static class ScenarioValidator
             else counts.Warnings++;
         }
 
-        var reports = new List<ScenarioReport>(load.Scenarios.Count);
-        for (var i = 0; i < load.Scenarios.Count; i++)
+        var reports = new List<ScenarioReport>(checks.Count);
+        foreach (var check in checks)
         {
-            var scenario = load.Scenarios[i];
-            var (errors, warnings) = perFile.GetValueOrDefault(scenario.File);
-            IReadOnlyDictionary<string, int>? max = null;
-            if (errors == 0)
-            {
-                max = ScenarioAnalysis.MaxScores(scenario);
-            }
-            reports.Add(new ScenarioReport(scenario, errors, warnings) { MaxScores = max, TestPathsPassed = checks[i].TestPathsPassed });
+            var (errors, warnings) = perFile.GetValueOrDefault(check.Report.File);
+            reports.Add(check.Report with { ErrorCount = errors, WarningCount = warnings, MaxScores = errors == 0 ? check.Report.MaxScores : null });
         }
         return new ScenarioCheckResult(load, diagnostics, reports);
     }
