@@ -112,6 +112,15 @@ public sealed class YamlReaderDifferentialTests
         { "trailing spaces", "a: tekst   \nb: \"x\"   \n" },
         { "sequence of sequences in mappings", "a:\n  - b:\n      - 1\n      - 2\n    c: 3\n" },
         { "empty document", "# alleen commentaar\n\n" },
+        { "spaces around values", "a:    ver weg   # uitleg\nb:   \"x\"   # uitleg\nlijst:\n  -    een\n  -   'twee'\n" },
+        { "quotes inside plain text", "a: Zeg \"hallo\" en 't is goed\nb: 1.5\nc: +3\nd: 0x10\ne: 2026-11-23\n" },
+        { "keep chomping at the end", "a: |+\n  x\n\n" },
+        { "strip chomping at the end", "a: >-\n  x\n  y\n" },
+        { "hash lines inside a literal block", "a: |\n  # geen commentaar\n  tekst\nb: 1\n" },
+        { "comments between entries at any indentation", "a:\n  - b: 1\n# links\n        # rechts\n    c: 2\n  - d: 3\n" },
+        { "quoted flow values with punctuation", "a: { b: \"x, y}\", c: 'z]' }\nd: [ \"[1]\", '{2}' ]\n" },
+        { "deep nesting", "a:\n  b:\n    c:\n      d:\n        - e: 1\n          f: [1]\n" },
+        { "folded block with blank lines in between", "a: >\n  een\n\n\n  twee\n  drie\nb: 1\n" },
     };
 
     [Theory]
