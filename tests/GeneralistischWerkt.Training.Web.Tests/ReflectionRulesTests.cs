@@ -93,6 +93,15 @@ public class ReflectionRulesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_session_agenda_names_an_attempt_by_its_scenario_title()
+    {
+        var session = await w.Supervision.OpenAsync(w.Wout, w.Session);
+        var attempt = Assert.Single(session!.Agenda, item => item.Kind == "poging");
+        Assert.StartsWith("Eerste gesprek", attempt.Title);
+        Assert.Equal("eerste-gesprek", attempt.ScenarioId);
+    }
+
+    [Fact]
     public async Task Open_agreements_carry_over_to_the_next_session_until_done()
     {
         var (next, _) = await w.Supervision.CreateSessionAsync(w.Wout, new(w.Ann, DateOnly.FromDateTime(DateTime.Today.AddDays(14)), SessionForm.PhoneConsultation, [], []));

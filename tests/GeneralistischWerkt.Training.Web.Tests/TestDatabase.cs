@@ -53,6 +53,7 @@ public sealed class TestDatabase : IAsyncDisposable
         services.AddScoped<GeneralistischWerkt.Training.Web.Features.Reflections.ReflectionService>();
         services.AddScoped<GeneralistischWerkt.Training.Web.Features.Supervision.SupervisionService>();
         services.AddScoped<GeneralistischWerkt.Training.Web.Features.Reflections.PersonalDataExport>();
+        services.AddRealStores();
         var provider = services.BuildServiceProvider();
         await DatabaseSetup.MigrateAsync(provider);
         return new TestDatabase(provider, connection);

@@ -18,14 +18,20 @@ public static class TestStores
         return dir!.FullName;
     }
 
-    public static void AddRealStores(this IServiceCollection services)
+    /// <summary>Loaded once for all tests: the stores only read the repository's files.</summary>
+    private static readonly Lazy<(ContentStore Content, ScenarioStore Scenarios)> Stores = new(() =>
     {
         var contentRoot = Path.Combine(RepoRoot(), "content");
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Content:Root"] = contentRoot }).Build();
         var content = new ContentStore(configuration, new Environment(contentRoot), NullLogger<ContentStore>.Instance);
-        services.AddSingleton(content);
-        services.AddSingleton(new ScenarioStore(content, NullLogger<ScenarioStore>.Instance));
+        return (content, new ScenarioStore(content, NullLogger<ScenarioStore>.Instance));
+    });
+
+    public static void AddRealStores(this IServiceCollection services)
+    {
+        services.AddSingleton(Stores.Value.Content);
+        services.AddSingleton(Stores.Value.Scenarios);
     }
 
     private sealed class Environment(string root) : IHostEnvironment

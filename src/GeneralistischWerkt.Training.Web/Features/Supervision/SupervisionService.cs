@@ -41,7 +41,7 @@ public static class SessionForms
 /// currently supervise; the coach sees their own sessions and agreements and marks progress on them.
 /// </summary>
 public class SupervisionService(IDbContextFactory<ApplicationDbContext> dbFactory, AccessRules access, TimeProvider clock,
-    GeneralistischWerkt.Training.Web.Features.Scenarios.ScenarioStore? scenarios = null)
+    GeneralistischWerkt.Training.Web.Features.Scenarios.ScenarioStore scenarios)
 {
     public async Task<(long? Id, string? Error)> CreateSessionAsync(string supervisorId, NewSession input)
     {
@@ -54,7 +54,7 @@ public class SupervisionService(IDbContextFactory<ApplicationDbContext> dbFactor
             .Select(r => new AgendaItem("reflectie", r.Id, r.Title)).ToListAsync();
         var attempts = (await db.ScenarioAttempts.Where(a => a.UserId == input.CoachId && input.AttemptIds.Contains(a.Id)).ToListAsync())
             .Select(a => new AgendaItem("poging", a.Id,
-                $"{scenarios?.Find(a.ScenarioId)?.Title ?? a.ScenarioId} ({GeneralistischWerkt.Training.Core.Formatting.DutchFormat.Date(a.StartedAt)})", a.ScenarioId))
+                $"{scenarios.Find(a.ScenarioId)?.Title ?? a.ScenarioId} ({GeneralistischWerkt.Training.Core.Formatting.DutchFormat.Date(a.StartedAt)})", a.ScenarioId))
             .ToList();
         var open = await db.Agreements.Where(a => a.CoachId == input.CoachId && a.SupervisorId == supervisorId
                 && (a.Status == AgreementStatus.Open || a.Status == AgreementStatus.InProgress))
