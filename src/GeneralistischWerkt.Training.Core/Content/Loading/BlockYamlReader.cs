@@ -40,14 +40,14 @@ internal ref struct BlockYamlReader
     private int indent;
     private bool atEnd;
 
-    private BlockYamlReader(ReadOnlySpan<char> text, string file, int firstLine)
+    private BlockYamlReader(ReadOnlySpan<char> text, string file, int firstLine, StringPool shared)
     {
         this.text = text;
         this.file = file;
         this.firstLine = firstLine;
         reports = [];
         addReport = reports.Add;
-        shared = new StringPool();
+        this.shared = shared;
         pending = [];
     }
 
@@ -56,11 +56,13 @@ internal ref struct BlockYamlReader
     /// is within the subset: then returns true with the tree (null for an empty document) and reports duplicate keys as
     /// <see cref="YamlTree"/> does. Otherwise returns false and reports nothing.
     /// </summary>
-    public static bool TryRead(ReadOnlySpan<char> yaml, string file, int firstLine, Action<Diagnostic> report, out YamlValue? root)
+    /// <param name="pool">Shares keys and short texts (ids, numbers, links); a new one when not given.</param>
+    public static bool TryRead(ReadOnlySpan<char> yaml, string file, int firstLine, Action<Diagnostic> report, out YamlValue? root,
+        StringPool? pool = null)
     {
         root = null;
         if (HasUnsupportedCharacters(yaml)) return false;
-        var reader = new BlockYamlReader(yaml, file, firstLine);
+        var reader = new BlockYamlReader(yaml, file, firstLine, pool ?? new StringPool());
         try
         {
             root = reader.ReadDocument();

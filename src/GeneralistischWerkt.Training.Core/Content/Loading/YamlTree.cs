@@ -99,10 +99,12 @@ internal static class YamlTree
         Parse(yaml.AsMemory(), file, firstLine, report, documentName);
 
     /// <summary><see cref="Parse(string, string, int, Action{Diagnostic}, string)"/> of text in memory (e.g. a pooled buffer).</summary>
-    public static YamlValue? Parse(ReadOnlyMemory<char> yaml, string file, int firstLine, Action<Diagnostic> report, string documentName = "de front matter")
+    /// <param name="pool">Where the fast reader shares keys and short texts; pass the pool the caller reads fields with, so each id is one string.</param>
+    public static YamlValue? Parse(ReadOnlyMemory<char> yaml, string file, int firstLine, Action<Diagnostic> report, string documentName = "de front matter",
+        StringPool? pool = null)
     {
         // The common block-style text is read directly (fast); everything else, errors included, by YamlDotNet.
-        if (BlockYamlReader.TryRead(yaml.Span, file, firstLine, report, out var root)) return root;
+        if (BlockYamlReader.TryRead(yaml.Span, file, firstLine, report, out var root, pool)) return root;
         return ParseWithYamlDotNet(yaml, file, firstLine, report, documentName);
     }
 
@@ -189,8 +191,8 @@ internal static class YamlTree
                 case MappingStart start:
                 {
                     parser.MoveNext();
-                    var mapping = new YamlMappingValue { Position = At(start.Start) };
-                    if (start.Style == MappingStyle.Flow) openFlow.Push(mapping.Position);
+                    var position = At(start.Start);
+                    if (start.Style == MappingStyle.Flow) openFlow.Push(position);
                     // The keys so far are the entries' keys: a small mapping is searched directly; a big one gets an index.
                     Dictionary<string, SourcePosition>? seen = null;
                     var entries = new List<YamlEntry>();
@@ -207,7 +209,7 @@ internal static class YamlTree
                         if (FindKey(entries, ref seen, scalarKey.Text) is { } first) ReportDuplicate(scalarKey.Text, scalarKey.Position, first, report);
                         else AddEntry(entries, seen, scalarKey.Text, scalarKey.Position, value);
                     }
-                    mapping = new YamlMappingValue { Position = mapping.Position, Entries = entries.ToArray() };
+                    var mapping = new YamlMappingValue { Position = position, Entries = entries.ToArray() };
                     if (start.Style == MappingStyle.Flow) openFlow.Pop();
                     Remember(start.Anchor, mapping);
                     return mapping;

@@ -34,10 +34,11 @@ internal static class ScenarioFileReader
     public static Scenario? Parse(ReadOnlyMemory<char> text, string file, List<Diagnostic> diagnostics)
     {
         YamlValue? root;
+        var pool = new StringPool(); // one string per distinct id, shared by the YAML tree and the model
         try
         {
             root = YamlTree.Parse(text, file, firstLine: 1,
-                d => diagnostics.Add(d with { Code = InvalidValue }), documentName: "het bestand");
+                d => diagnostics.Add(d with { Code = InvalidValue }), documentName: "het bestand", pool);
         }
         catch (YamlTreeException e)
         {
@@ -59,7 +60,7 @@ internal static class ScenarioFileReader
             return null;
         }
 
-        var fields = new FieldReader(mapping, "", diagnostics, ScenarioFieldRules.Scenario, new StringPool());
+        var fields = new FieldReader(mapping, "", diagnostics, ScenarioFieldRules.Scenario, pool);
         fields.RejectUnknownKeys(ScenarioFields);
 
         var stem = Path.GetFileNameWithoutExtension(file);
