@@ -19,7 +19,10 @@ var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseStaticWebAssets();
 var isCreateAdmin = args.Length > 0 && args[0] == CreateAdminCommand.Name;
 
-builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+// One message on the live connection carries a whole field: the default 32 KB would drop the connection (and the
+// text) well below the longest field we allow.
+builder.Services.AddRazorComponents().AddInteractiveServerComponents()
+    .AddHubOptions(options => options.MaximumReceiveMessageSize = GeneralistischWerkt.Training.Web.Features.Editing.TextLimits.HubReceiveLimitBytes);
 builder.Services.AddRadzenComponents();
 builder.Services.AddSingleton(TimeProvider.System);
 

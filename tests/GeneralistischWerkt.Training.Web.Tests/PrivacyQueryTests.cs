@@ -1,3 +1,6 @@
+using GeneralistischWerkt.Training.Web.Features.Editing;
+using GeneralistischWerkt.Training.Web.Features.Reflections;
+using GeneralistischWerkt.Training.Web.Features.Supervision;
 using System.IO.Compression;
 using System.Text;
 
@@ -53,7 +56,8 @@ public class PrivacyQueryTests : IAsyncLifetime
     {
         foreach (var outsider in new[] { w.Bram, w.Wendy, w.Admin, w.Wout })
         {
-            Assert.False(await w.Reflections.SaveAsync(outsider, w.SharedReflection, "overgenomen", new Dictionary<string, string>()));
+            Assert.Equal(SaveOutcome.Refused, (await w.Reflections.SaveAsync(outsider, w.SharedReflection, 1,
+                new Dictionary<string, string> { [ReflectionService.TitleField] = "overgenomen" })).Outcome);
             Assert.False(await w.Reflections.DeleteAsync(outsider, w.SharedReflection));
             Assert.False(await w.Reflections.WithdrawAsync(outsider, w.SharedReflection));
             Assert.NotNull(await w.Reflections.ShareAsync(outsider, w.SharedReflection));
@@ -63,8 +67,8 @@ public class PrivacyQueryTests : IAsyncLifetime
             Assert.NotNull(await w.Reflections.AddCommentAsync(outsider, w.SharedReflection, "binnengedrongen"));
             Assert.NotNull(await w.Reflections.AddAttemptCommentAsync(outsider, w.Attempt, 0, "binnengedrongen"));
             Assert.False(await w.Reflections.ReviewAsync(outsider, w.SharedReflection, ["methodiektrouw"], null));
-            Assert.False(await w.Supervision.UpdateAgreementAsync(outsider, w.Agreement, Data.AgreementStatus.Done, ""));
-            Assert.False(await w.Supervision.SaveNotesAsync(outsider, w.Session, "x", "x", "x", "x"));
+            Assert.Equal(SaveOutcome.Refused, (await w.Supervision.UpdateAgreementAsync(outsider, w.Agreement, 0, Data.AgreementStatus.Done, "")).Outcome);
+            Assert.Equal(SaveOutcome.Refused, (await w.Supervision.SaveNotesAsync(outsider, w.Session, 0, Notes("x"))).Outcome);
             Assert.NotNull(await w.Supervision.AddAgreementAsync(outsider, w.Session, "x", "x", null));
         }
         // A werkbegeleider holds sessions only with their own coaches.
@@ -72,10 +76,13 @@ public class PrivacyQueryTests : IAsyncLifetime
         Assert.Null(id);
         Assert.Equal("Je begeleidt deze coach niet.", error);
         // The coach may not take the werkbegeleider's pen either.
-        Assert.False(await w.Supervision.SaveNotesAsync(w.Ann, w.Session, "x", "x", "x", "x"));
+        Assert.Equal(SaveOutcome.Refused, (await w.Supervision.SaveNotesAsync(w.Ann, w.Session, 0, Notes("x"))).Outcome);
         Assert.False(await w.Reflections.ReviewAsync(w.Ann, w.SharedReflection, [], Data.ReviewState.Discussed));
         Assert.Equal("Mooi gezien.", (await w.Reflections.CommentsAsync(w.Ann, w.SharedReflection)).Single().Text);
     }
+
+    private static Dictionary<string, string> Notes(string text) =>
+        SupervisionService.NoteFields.ToDictionary(n => n.Key, _ => text);
 
     private static string ZipText(byte[] zip)
     {

@@ -1,3 +1,6 @@
+using GeneralistischWerkt.Training.Web.Features.Editing;
+using GeneralistischWerkt.Training.Web.Features.Reflections;
+using GeneralistischWerkt.Training.Web.Features.Supervision;
 using System.IO.Compression;
 using System.Text.Json;
 using GeneralistischWerkt.Training.Web.Data;
@@ -84,8 +87,8 @@ public class ReflectionRulesTests : IAsyncLifetime
     [Fact]
     public async Task Hostile_input_is_stored_as_text_and_limited_in_size()
     {
-        Assert.True(await w.Reflections.SaveAsync(w.Ann, w.Draft, "<script>alert(1)</script>",
-            new Dictionary<string, string> { ["tekst"] = new string('x', 50_000) }));
+        Assert.Equal(SaveOutcome.Saved, (await w.Reflections.SaveAsync(w.Ann, w.Draft, 0,
+            new Dictionary<string, string> { [ReflectionService.TitleField] = "<script>alert(1)</script>", ["tekst"] = new string('x', 50_000) })).Outcome);
         var view = await w.Reflections.OpenAsync(w.Ann, w.Draft);
         Assert.Equal("<script>alert(1)</script>", view!.Reflection.Title);
         Assert.Equal(20_000, view.Sections["tekst"].Length);
@@ -109,7 +112,7 @@ public class ReflectionRulesTests : IAsyncLifetime
         Assert.Equal(["Een ecogram maken met de cliënt"], session!.CarriedOver.Select(a => a.What));
         Assert.Contains(session.Agenda, i => i.Kind == "afspraak" && i.Title == "Een ecogram maken met de cliënt");
 
-        Assert.True(await w.Supervision.UpdateAgreementAsync(w.Ann, w.Agreement, AgreementStatus.Done, "Gedaan op huisbezoek."));
+        Assert.Equal(SaveOutcome.Saved, (await w.Supervision.UpdateAgreementAsync(w.Ann, w.Agreement, 0, AgreementStatus.Done, "Gedaan op huisbezoek.")).Outcome);
         var (third, _) = await w.Supervision.CreateSessionAsync(w.Wout, new(w.Ann, DateOnly.FromDateTime(DateTime.Today.AddDays(28)), SessionForm.Individual, [], []));
         var later = await w.Supervision.OpenAsync(w.Ann, third!.Value);
         Assert.Empty(later!.CarriedOver);

@@ -24,6 +24,9 @@ public static class DutchFormat
     /// <summary>"23 november 2026 om 14:05"</summary>
     public static string DateTime(DateTimeOffset moment) => ToLocal(moment).ToString("d MMMM yyyy 'om' HH:mm", Culture);
 
+    /// <summary>"14:05:09", in Belgian time</summary>
+    public static string Time(DateTimeOffset moment) => ToLocal(moment).ToString("HH:mm:ss", Culture);
+
     /// <summary>"3 dagen geleden", "gisteren", "over 2 uur", "nu"</summary>
     public static string Relative(DateTimeOffset moment, DateTimeOffset now) =>
         moment.UtcDateTime.Humanize(utcDate: true, dateToCompareAgainst: now.UtcDateTime, culture: Culture);

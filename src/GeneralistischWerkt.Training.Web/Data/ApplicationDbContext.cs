@@ -91,6 +91,7 @@ public class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options
             reflection.Property(r => r.ContextKind).HasMaxLength(20);
             reflection.Property(r => r.ContextId).HasMaxLength(100);
             reflection.Property(r => r.Dimensions).HasMaxLength(200);
+            reflection.Property(r => r.Version).IsConcurrencyToken();
             reflection.HasIndex(r => r.AuthorId);
             reflection.HasIndex(r => r.SharedWithId);
             reflection.HasOne<ApplicationUser>().WithMany().HasForeignKey(r => r.AuthorId).OnDelete(DeleteBehavior.Cascade);
@@ -114,6 +115,7 @@ public class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options
         builder.Entity<SupervisionSession>(session =>
         {
             session.HasIndex(s => new { s.SupervisorId, s.CoachId });
+            session.Property(s => s.Version).IsConcurrencyToken();
             session.HasOne<ApplicationUser>().WithMany().HasForeignKey(s => s.CoachId).OnDelete(DeleteBehavior.Cascade);
         });
 
@@ -122,6 +124,7 @@ public class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options
             agreement.Property(a => a.What).HasMaxLength(1000);
             agreement.Property(a => a.Who).HasMaxLength(200);
             agreement.Property(a => a.ProgressNote).HasMaxLength(2000);
+            agreement.Property(a => a.Version).IsConcurrencyToken();
             agreement.HasIndex(a => new { a.CoachId, a.Status });
             agreement.HasOne<SupervisionSession>().WithMany().HasForeignKey(a => a.SessionId).OnDelete(DeleteBehavior.Cascade);
         });

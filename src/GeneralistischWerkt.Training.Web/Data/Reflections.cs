@@ -45,6 +45,12 @@ public class Reflection
 
     /// <summary>Comma-separated werkbegeleiding dimensions the werkbegeleider tagged it with.</summary>
     public string Dimensions { get; set; } = "";
+
+    /// <summary>
+    /// Raised by one on every save of the text; a save based on an older version is refused (optimistic concurrency),
+    /// so a second window never silently overwrites newer text.
+    /// </summary>
+    public int Version { get; set; }
 }
 
 /// <summary>Every read of a reflection by someone other than its author: who and when. The author sees these.</summary>
@@ -93,6 +99,9 @@ public class SupervisionSession
     public string NotesPersonal { get; set; } = "";
     public string NotesMethod { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Version of the notes, checked on every save like <see cref="Reflection.Version"/>.</summary>
+    public int Version { get; set; }
 }
 
 public enum AgreementStatus
@@ -117,4 +126,7 @@ public class Agreement
     public string ProgressNote { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>Version of status and progress note, checked on every save like <see cref="Reflection.Version"/>.</summary>
+    public int Version { get; set; }
 }

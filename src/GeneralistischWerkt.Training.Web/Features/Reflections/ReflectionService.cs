@@ -2,6 +2,7 @@ using System.Text.Json;
 using GeneralistischWerkt.Training.Core.Reflection;
 using GeneralistischWerkt.Training.Web.Data;
 using GeneralistischWerkt.Training.Web.Features.Access;
+using GeneralistischWerkt.Training.Web.Features.Editing;
 using Microsoft.EntityFrameworkCore;
 
 namespace GeneralistischWerkt.Training.Web.Features.Reflections;
@@ -22,8 +23,8 @@ public sealed record ReflectionListItem(long Id, string Title, string TemplateNa
 /// </summary>
 public class ReflectionService(IDbContextFactory<ApplicationDbContext> dbFactory, AccessRules access, TimeProvider clock)
 {
-    public const int MaxSectionLength = 20_000;
-    public const int MaxCommentLength = 4_000;
+    public const int MaxSectionLength = TextLimits.ReflectionSection;
+    public const int MaxCommentLength = TextLimits.Comment;
 
     public static readonly IReadOnlyList<(string Key, string Name)> Dimensions =
     [
@@ -50,18 +51,43 @@ public class ReflectionService(IDbContextFactory<ApplicationDbContext> dbFactory
         return reflection.Id;
     }
 
-    /// <summary>Saves the author's text (draft or finished). Returns false when it is not the caller's reflection.</summary>
-    public async Task<bool> SaveAsync(string authorId, long id, string title, IReadOnlyDictionary<string, string> sections)
+    /// <summary>Key of the title among a reflection's fields (the other keys are the template's section keys).</summary>
+    public const string TitleField = "_titel";
+
+    /// <summary>
+    /// Saves the author's text (draft or finished), only when it is based on the stored <paramref name="expectedVersion"/>:
+    /// otherwise nothing is written and the stored text comes back as a conflict, so an older window never wipes newer text.
+    /// </summary>
+    public async Task<SaveResult> SaveAsync(string authorId, long id, int expectedVersion, IReadOnlyDictionary<string, string> fields)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         var reflection = await db.Reflections.SingleOrDefaultAsync(r => r.Id == id && r.AuthorId == authorId);
-        if (reflection is null) return false;
-        reflection.Title = Clip(title, 300);
-        reflection.SectionsJson = JsonSerializer.Serialize(Clean(sections));
+        if (reflection is null) return SaveResult.Refused(Gone);
+        if (reflection.Version != expectedVersion) return SaveResult.Conflict(reflection.Version, Fields(reflection));
+        reflection.Title = TextLimits.Clip(fields.GetValueOrDefault(TitleField), TextLimits.ReflectionTitle);
+        reflection.SectionsJson = JsonSerializer.Serialize(Clean(fields.Where(kv => kv.Key != TitleField)
+            .ToDictionary(kv => kv.Key, kv => kv.Value)));
         reflection.UpdatedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync();
-        return true;
+        reflection.Version = expectedVersion + 1;
+        try
+        {
+            await db.SaveChangesAsync();
+            return SaveResult.Saved(reflection.Version);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another save got in between our read and our write: report what is stored now.
+            await using var fresh = await dbFactory.CreateDbContextAsync();
+            var current = await fresh.Reflections.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id && r.AuthorId == authorId);
+            return current is null ? SaveResult.Refused(Gone) : SaveResult.Conflict(current.Version, Fields(current));
+        }
     }
+
+    private const string Gone = "deze reflectie bestaat niet meer (misschien verwijderd in een ander venster). Kopieer je tekst als je hem wil houden.";
+
+    /// <summary>The title and the sections of a reflection as one set of fields (see <see cref="TitleField"/>).</summary>
+    public static IReadOnlyDictionary<string, string> Fields(Reflection reflection) =>
+        new Dictionary<string, string>(Sections(reflection)) { [TitleField] = reflection.Title };
 
     public async Task<string?> FinishAsync(string authorId, long id)
     {
@@ -71,7 +97,7 @@ public class ReflectionService(IDbContextFactory<ApplicationDbContext> dbFactory
         if (string.IsNullOrWhiteSpace(reflection.Title)) return "Geef je reflectie een titel voor je ze afrondt.";
         reflection.Status = ReflectionStatus.Final;
         reflection.UpdatedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync();
+        await db.SaveBesideTextAsync();
         return null;
     }
 
@@ -88,7 +114,7 @@ public class ReflectionService(IDbContextFactory<ApplicationDbContext> dbFactory
         reflection.SharedWithId = supervisorId;
         reflection.SharedAt = clock.GetUtcNow();
         reflection.ReviewState = ReviewState.Unread;
-        await db.SaveChangesAsync();
+        await db.SaveBesideTextAsync();
         return null;
     }
 
@@ -99,7 +125,7 @@ public class ReflectionService(IDbContextFactory<ApplicationDbContext> dbFactory
         if (reflection is null) return false;
         reflection.SharedWithId = null;
         reflection.SharedAt = null;
-        await db.SaveChangesAsync();
+        await db.SaveBesideTextAsync();
         return true;
     }
 
@@ -112,7 +138,7 @@ public class ReflectionService(IDbContextFactory<ApplicationDbContext> dbFactory
         db.Comments.RemoveRange(db.Comments.Where(c => c.ReflectionId == id));
         db.ReflectionReads.RemoveRange(db.ReflectionReads.Where(r => r.ReflectionId == id));
         db.Reflections.Remove(reflection);
-        await db.SaveChangesAsync();
+        await db.SaveBesideTextAsync();
         return true;
     }
 
@@ -128,7 +154,7 @@ public class ReflectionService(IDbContextFactory<ApplicationDbContext> dbFactory
             db.ReflectionReads.Add(new ReflectionRead { ReflectionId = id, ReaderId = viewerId, ReadAt = clock.GetUtcNow() });
             var tracked = await db.Reflections.SingleAsync(r => r.Id == id);
             if (tracked.ReviewState == ReviewState.Unread) tracked.ReviewState = ReviewState.Read;
-            await db.SaveChangesAsync();
+            await db.SaveBesideTextAsync();
             reflection.ReviewState = tracked.ReviewState;
         }
         var names = await NamesAsync(db, [reflection.AuthorId, reflection.SharedWithId]);
@@ -194,7 +220,7 @@ public class ReflectionService(IDbContextFactory<ApplicationDbContext> dbFactory
         if (dimensions is not null)
             reflection.Dimensions = string.Join(",", Dimensions.Select(d => d.Key).Where(dimensions.Contains));
         if (state is not null) reflection.ReviewState = state.Value;
-        await db.SaveChangesAsync();
+        await db.SaveBesideTextAsync();
         return true;
     }
 
@@ -252,7 +278,7 @@ public class ReflectionService(IDbContextFactory<ApplicationDbContext> dbFactory
     }
 
     private static Dictionary<string, string> Clean(IReadOnlyDictionary<string, string> sections) =>
-        sections.Take(20).ToDictionary(kv => Clip(kv.Key, 40), kv => Clip(kv.Value ?? "", MaxSectionLength));
+        sections.Take(20).ToDictionary(kv => Clip(kv.Key, 40), kv => TextLimits.Clip(kv.Value, MaxSectionLength));
 
     private static string Clip(string text, int max) => text.Length <= max ? text : text[..max];
 }

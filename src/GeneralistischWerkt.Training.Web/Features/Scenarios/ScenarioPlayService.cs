@@ -1,3 +1,4 @@
+using GeneralistischWerkt.Training.Web.Features.Editing;
 using System.Text.Json;
 using GeneralistischWerkt.Training.Core.Scenarios;
 using GeneralistischWerkt.Training.Web.Data;
@@ -95,7 +96,7 @@ public class ScenarioPlayService(IDbContextFactory<ApplicationDbContext> dbFacto
         var step = await db.AttemptSteps.SingleOrDefaultAsync(s => s.AttemptId == attemptId && s.Index == stepIndex && s.Attempt!.UserId == userId);
         if (step is null) return false;
         answer = (answer ?? "").Trim();
-        step.ReflectionAnswer = answer.Length == 0 ? null : answer.Length > 8000 ? answer[..8000] : answer;
+        step.ReflectionAnswer = answer.Length == 0 ? null : TextLimits.Clip(answer, TextLimits.ScenarioReflectionAnswer);
         await db.SaveChangesAsync();
         return true;
     }

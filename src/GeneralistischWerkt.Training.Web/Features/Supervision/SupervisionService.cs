@@ -1,6 +1,7 @@
 using System.Text.Json;
 using GeneralistischWerkt.Training.Web.Data;
 using GeneralistischWerkt.Training.Web.Features.Access;
+using GeneralistischWerkt.Training.Web.Features.Editing;
 using Microsoft.EntityFrameworkCore;
 
 namespace GeneralistischWerkt.Training.Web.Features.Supervision;
@@ -96,17 +97,48 @@ public class SupervisionService(IDbContextFactory<ApplicationDbContext> dbFactor
         return await query.OrderByDescending(s => s.Date).ThenByDescending(s => s.Id).ToListAsync();
     }
 
-    public async Task<bool> SaveNotesAsync(string supervisorId, long sessionId, string task, string process, string personal, string method)
+    /// <summary>Keys of the four notes of a session, one per werkbegeleiding dimension.</summary>
+    public static readonly IReadOnlyList<(string Key, string Name)> NoteFields =
+    [
+        ("taak", "Taakondersteuning"),
+        ("proces", "Procesondersteuning / monitoring"),
+        ("persoonlijk", "Persoonlijke ondersteuning"),
+        ("methodiek", "Ondersteuning methodiektrouw"),
+    ];
+
+    public static IReadOnlyDictionary<string, string> Notes(SupervisionSession session) => new Dictionary<string, string>
+    {
+        ["taak"] = session.NotesTask, ["proces"] = session.NotesProcess,
+        ["persoonlijk"] = session.NotesPersonal, ["methodiek"] = session.NotesMethod,
+    };
+
+    /// <summary>
+    /// Saves the werkbegeleider's notes when they are based on the stored <paramref name="expectedVersion"/>; otherwise
+    /// the stored notes come back as a conflict (see <see cref="SaveResult"/>).
+    /// </summary>
+    public async Task<SaveResult> SaveNotesAsync(string supervisorId, long sessionId, int expectedVersion, IReadOnlyDictionary<string, string> notes)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         var session = await db.SupervisionSessions.SingleOrDefaultAsync(s => s.Id == sessionId && s.SupervisorId == supervisorId);
-        if (session is null) return false;
-        session.NotesTask = Clip(task);
-        session.NotesProcess = Clip(process);
-        session.NotesPersonal = Clip(personal);
-        session.NotesMethod = Clip(method);
-        await db.SaveChangesAsync();
-        return true;
+        if (session is null) return SaveResult.Refused("je kan de notities van deze sessie niet (meer) aanpassen.");
+        if (session.Version != expectedVersion) return SaveResult.Conflict(session.Version, Notes(session));
+        string Note(string key) => TextLimits.Clip(notes.GetValueOrDefault(key), TextLimits.SessionNote);
+        session.NotesTask = Note("taak");
+        session.NotesProcess = Note("proces");
+        session.NotesPersonal = Note("persoonlijk");
+        session.NotesMethod = Note("methodiek");
+        session.Version = expectedVersion + 1;
+        try
+        {
+            await db.SaveChangesAsync();
+            return SaveResult.Saved(session.Version);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await using var fresh = await dbFactory.CreateDbContextAsync();
+            var current = await fresh.SupervisionSessions.AsNoTracking().SingleAsync(s => s.Id == sessionId);
+            return SaveResult.Conflict(current.Version, Notes(current));
+        }
     }
 
     public async Task<string?> AddAgreementAsync(string supervisorId, long sessionId, string what, string who, DateOnly? due)
@@ -115,7 +147,8 @@ public class SupervisionService(IDbContextFactory<ApplicationDbContext> dbFactor
         who = (who ?? "").Trim();
         if (what.Length == 0) return "Beschrijf wat er afgesproken is.";
         if (who.Length == 0) return "Vul in wie de afspraak uitvoert.";
-        if (what.Length > 1000 || who.Length > 200) return "De afspraak is te lang.";
+        if (what.Length > TextLimits.AgreementWhat) return $"Beschrijf de afspraak in hoogstens {TextLimits.AgreementWhat} tekens.";
+        if (who.Length > TextLimits.AgreementWho) return $"Vul 'wie' in met hoogstens {TextLimits.AgreementWho} tekens.";
         await using var db = await dbFactory.CreateDbContextAsync();
         var session = await db.SupervisionSessions.SingleOrDefaultAsync(s => s.Id == sessionId && s.SupervisorId == supervisorId);
         if (session is null) return "Deze sessie bestaat niet.";
@@ -129,17 +162,41 @@ public class SupervisionService(IDbContextFactory<ApplicationDbContext> dbFactor
         return null;
     }
 
-    /// <summary>The coach (or the werkbegeleider) records progress on an agreement.</summary>
-    public async Task<bool> UpdateAgreementAsync(string viewerId, long agreementId, AgreementStatus status, string note)
+    public const string AgreementStatusField = "stand";
+    public const string AgreementProgressField = "voortgang";
+
+    public static IReadOnlyDictionary<string, string> AgreementFields(Agreement agreement) => new Dictionary<string, string>
     {
+        [AgreementStatusField] = ((int)agreement.Status).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        [AgreementProgressField] = agreement.ProgressNote,
+    };
+
+    /// <summary>
+    /// The coach (or the werkbegeleider) records progress on an agreement, based on the stored
+    /// <paramref name="expectedVersion"/>; a change made meanwhile by the other comes back as a conflict.
+    /// </summary>
+    public async Task<SaveResult> UpdateAgreementAsync(string viewerId, long agreementId, int expectedVersion, AgreementStatus status, string note)
+    {
+        if (!Enum.IsDefined(status)) return SaveResult.Refused("kies een stand uit de lijst.");
         await using var db = await dbFactory.CreateDbContextAsync();
         var agreement = await AccessRules.VisibleAgreements(db, viewerId).SingleOrDefaultAsync(a => a.Id == agreementId);
-        if (agreement is null) return false;
+        if (agreement is null) return SaveResult.Refused("je kan deze afspraak niet (meer) aanpassen.");
+        if (agreement.Version != expectedVersion) return SaveResult.Conflict(agreement.Version, AgreementFields(agreement));
         agreement.Status = status;
-        agreement.ProgressNote = Clip(note ?? "", 2000);
+        agreement.ProgressNote = TextLimits.Clip(note, TextLimits.AgreementProgress);
         agreement.UpdatedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync();
-        return true;
+        agreement.Version = expectedVersion + 1;
+        try
+        {
+            await db.SaveChangesAsync();
+            return SaveResult.Saved(agreement.Version);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await using var fresh = await dbFactory.CreateDbContextAsync();
+            var current = await fresh.Agreements.AsNoTracking().SingleAsync(a => a.Id == agreementId);
+            return SaveResult.Conflict(current.Version, AgreementFields(current));
+        }
     }
 
     public async Task<IReadOnlyList<Agreement>> AgreementsAsync(string viewerId, string? coachId = null)
@@ -153,5 +210,4 @@ public class SupervisionService(IDbContextFactory<ApplicationDbContext> dbFactor
     public static bool IsOverdue(Agreement agreement, DateOnly today) =>
         agreement.Status.IsOpen() && agreement.DueDate is { } due && due < today;
 
-    private static string Clip(string text, int max = 20_000) => text.Length <= max ? text : text[..max];
 }
