@@ -107,6 +107,11 @@ public sealed class AppServer : IAsyncDisposable
         process = null;
     }
 
+    public async Task StartIfStoppedAsync()
+    {
+        if (process is null || process.HasExited) await StartAsync();
+    }
+
     /// <summary>Stops and starts the app on the same port and data folder, as a server restart would.</summary>
     public async Task RestartAsync()
     {

@@ -89,6 +89,9 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
             .Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}")
             .ToList();
         Assert.True(serious.Count == 0, $"axe-core vond problemen op {page.Url}:\n" + string.Join("\n", serious));
+        // Every text area announces the server's limit, so a long paste is held by the field, never cut or lost later.
+        var unbounded = await page.Locator("textarea:not([maxlength])").EvaluateAllAsync<string[]>("els => els.map(e => e.id || e.outerHTML.slice(0, 80))");
+        Assert.True(unbounded.Length == 0, $"Tekstvakken zonder maxlength op {page.Url}: {string.Join(", ", unbounded)}");
     }
 
     protected static string UniqueEmail(string prefix) => $"{prefix}.{Guid.NewGuid().ToString("N")[..8]}@test.gwt.be";

@@ -105,7 +105,7 @@ public class ReflectionLoopTests(BrowserFixture fixture) : BrowserTest(fixture)
         await WaitForInteractiveAsync(wout);
         await Expect(wout.GetByTestId("agenda")).ToContainTextAsync(title);
         await wout.GetByLabel("Ondersteuning methodiektrouw").FillAsync("Samenvatten oefenen in de volgende gesprekken.");
-        await wout.GetByRole(AriaRole.Button, new() { Name = "Notities bewaren" }).ClickAsync();
+        await Expect(wout.GetByTestId("bewaard")).ToHaveTextAsync(new Regex("^Automatisch bewaard om"), new() { UseInnerText = true, Timeout = 10_000 });
         await wout.GetByLabel("Wat", new() { Exact = true }).FillAsync("In drie gesprekken eerst samenvatten voor je een voorstel doet");
         await wout.GetByLabel("Tegen wanneer").FillAsync(DateTime.Today.AddDays(14).ToString("yyyy-MM-dd"));
         await wout.GetByRole(AriaRole.Button, new() { Name = "Afspraak toevoegen" }).ClickAsync();

@@ -8,8 +8,17 @@
 
 const prefix = "gwt:onbewaard:";
 const forms = new Set();
-let connectionLost = false;
+// "ok", "weg" (reconnecting), "mislukt" (gave up; the server does not answer) or "verlopen" (the server answered but
+// no longer knows this page, e.g. after a restart).
+let connection = "ok";
+let reloadingWithCopy = false;
 let hooked = false;
+
+const offlineText = {
+    weg: "Niet bewaard — we proberen opnieuw.",
+    mislukt: "Niet bewaard — de server antwoordt niet. Je tekst blijft in deze browser; laad de pagina opnieuw zodra de verbinding terug is.",
+    verlopen: "Niet bewaard — de pagina laadt opnieuw en je tekst komt terug.",
+};
 
 // FNV-1a over UTF-16 code units; TextFingerprint.Of computes the same on the server.
 function fingerprint(text) {
@@ -29,17 +38,55 @@ function isDirty(form) {
     return fieldsOf(form).some(field => fingerprint(field.value) !== field.dataset.savedHash);
 }
 
-function storageKey(form) {
-    return prefix + form.dataset.autosave;
+// Each tab keeps its own copy (a tab id in sessionStorage survives a reload of that tab), so a tab whose text is
+// saved never removes the copy of another tab that is still typing.
+function tabId() {
+    try {
+        let id = sessionStorage.getItem("gwt:tab");
+        if (!id) {
+            id = Math.random().toString(36).slice(2) + Date.now().toString(36);
+            sessionStorage.setItem("gwt:tab", id);
+        }
+        return id;
+    } catch {
+        return "tab";
+    }
 }
 
-function readBackup(form) {
+function itemPrefix(form) {
+    return prefix + form.dataset.autosave + "#";
+}
+
+function storageKey(form) {
+    return itemPrefix(form) + tabId();
+}
+
+function readCopy(key) {
     try {
-        const raw = localStorage.getItem(storageKey(form));
-        return raw ? JSON.parse(raw) : null;
+        const raw = localStorage.getItem(key);
+        const copy = raw ? JSON.parse(raw) : null;
+        return copy && copy.fields ? copy : null;
     } catch {
         return null;
     }
+}
+
+function copiesOf(form) {
+    const keys = [];
+    try {
+        for (let i = 0; i < localStorage.length; i++) {
+            const key = localStorage.key(i);
+            if (key && key.startsWith(itemPrefix(form))) keys.push(key);
+        }
+    } catch { /* storage disabled */ }
+    return keys.map(key => ({ key, copy: readCopy(key) })).filter(entry => entry.copy);
+}
+
+function differsFromPage(form, copy) {
+    return fieldsOf(form).some(field => {
+        const kept = copy.fields[field.dataset.autosaveField];
+        return typeof kept === "string" && kept !== field.value;
+    });
 }
 
 function writeBackup(form) {
@@ -69,7 +116,7 @@ function refresh(form) {
 function showConnection(form) {
     const offline = form.querySelector("[data-autosave-offline]");
     if (!offline) return;
-    const text = connectionLost && form.dataset.dirty ? "Niet bewaard — we proberen opnieuw." : "";
+    const text = connection !== "ok" && form.dataset.dirty ? offlineText[connection] : "";
     if (offline.textContent !== text) offline.textContent = text;
 }
 
@@ -77,19 +124,36 @@ function resend(form) {
     for (const field of fieldsOf(form)) field.dispatchEvent(new Event("input", { bubbles: true }));
 }
 
+function stateOf(modal) {
+    // blazor.web.js puts components-reconnect-show / -retrying / -paused on the element while it reconnects,
+    // -failed when it gives up, -rejected when the server no longer knows the circuit, and -hide (or nothing) when
+    // the connection is back.
+    const classes = Array.from(modal.classList);
+    if (classes.includes("components-reconnect-rejected")) return "verlopen";
+    if (classes.includes("components-reconnect-failed")) return "mislukt";
+    return classes.some(c => c.startsWith("components-reconnect-") && c !== "components-reconnect-hide") ? "weg" : "ok";
+}
+
 function watchConnection() {
     const modal = document.getElementById("components-reconnect-modal");
     if (!modal) return;
     const update = () => {
-        // blazor.web.js puts components-reconnect-show / -retrying / -failed / -rejected / -paused on the element
-        // while the connection is gone, and components-reconnect-hide (or nothing) when it is back.
-        const lost = Array.from(modal.classList).some(c => c.startsWith("components-reconnect-") && c !== "components-reconnect-hide");
-        if (lost === connectionLost) return;
-        connectionLost = lost;
-        document.documentElement.dataset.gwtConnection = lost ? "weg" : "ok";
+        const state = stateOf(modal);
+        if (state === connection) return;
+        const wasLost = connection !== "ok";
+        connection = state;
+        document.documentElement.dataset.gwtConnection = state;
+        let unsaved = false;
         for (const form of forms) {
             showConnection(form);
-            if (!lost && form.dataset.dirty) resend(form);
+            if (form.dataset.dirty) unsaved = true;
+            // Back on the same connection: send the fields again, the server may have missed keystrokes.
+            if (state === "ok" && wasLost && form.dataset.dirty) resend(form);
+        }
+        if (state === "verlopen" && unsaved) {
+            // The copy in this browser holds the text; a reload brings a new connection and hands it back.
+            reloadingWithCopy = true;
+            location.reload();
         }
     };
     new MutationObserver(update).observe(modal, { attributes: true, attributeFilter: ["class"] });
@@ -100,6 +164,7 @@ function hookOnce() {
     if (hooked) return;
     hooked = true;
     window.addEventListener("beforeunload", event => {
+        if (reloadingWithCopy) return;
         for (const form of forms) {
             if (form.isConnected && form.dataset.dirty) {
                 event.preventDefault();
@@ -111,8 +176,9 @@ function hookOnce() {
     watchConnection();
 }
 
-// Starts watching a form. Returns the local copy's version and time when this browser holds text for it that
-// differs from what the server just rendered, else null (and forgets a copy that matches).
+// Starts watching a form. Returns the version and time of the newest local copy that holds text for it that differs
+// from what the server just rendered (a copy of this tab, or of a tab that closed with unsaved text), else null.
+// Copies that match the page are forgotten.
 export function attach(form) {
     hookOnce();
     forms.add(form);
@@ -121,34 +187,41 @@ export function attach(form) {
     form.__gwtObserver = new MutationObserver(() => refresh(form));
     form.__gwtObserver.observe(form, { subtree: true, attributes: true, attributeFilter: ["data-saved-hash", "data-version"] });
 
-    const backup = readBackup(form);
-    if (!backup || !backup.fields) return null;
-    const differs = fieldsOf(form).some(field => {
-        const kept = backup.fields[field.dataset.autosaveField];
-        return typeof kept === "string" && kept !== field.value;
-    });
-    if (!differs) {
-        refresh(form);
-        return null;
+    let newest = null;
+    for (const { key, copy } of copiesOf(form)) {
+        if (!differsFromPage(form, copy)) {
+            try { localStorage.removeItem(key); } catch { /* nothing kept */ }
+        } else if (!newest || String(copy.savedAt) > String(newest.copy.savedAt)) {
+            newest = { key, copy };
+        }
     }
-    return { version: Number(backup.version) || 0, savedAt: backup.savedAt || null };
+    if (!newest) return null;
+    form.__gwtRestore = newest;
+    return { version: Number(newest.copy.version) || 0, savedAt: newest.copy.savedAt || null };
 }
 
-// Puts the local copy back into the fields and sends it to the server as typed text.
+// Puts the local copy found by attach back into the fields and sends it to the server as typed text. From then on
+// this tab's own copy holds it.
 export function restore(form) {
-    const backup = readBackup(form);
-    if (!backup || !backup.fields) return;
+    const found = form.__gwtRestore;
+    if (!found) return;
+    delete form.__gwtRestore;
     for (const field of fieldsOf(form)) {
-        const kept = backup.fields[field.dataset.autosaveField];
+        const kept = found.copy.fields[field.dataset.autosaveField];
         if (typeof kept !== "string" || kept === field.value) continue;
         field.value = kept;
         field.dispatchEvent(new Event("input", { bubbles: true }));
     }
+    if (found.key !== storageKey(form)) {
+        try { localStorage.removeItem(found.key); } catch { /* nothing kept */ }
+    }
 }
 
-// The text was thrown away on purpose (the item was deleted): forget the local copy.
+// The text was thrown away on purpose (the item was deleted): forget every local copy of it.
 export function discard(form) {
-    try { localStorage.removeItem(storageKey(form)); } catch { /* nothing kept */ }
+    for (const { key } of copiesOf(form)) {
+        try { localStorage.removeItem(key); } catch { /* nothing kept */ }
+    }
     delete form.dataset.dirty;
 }
 

@@ -1,0 +1,173 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace GeneralistischWerkt.Training.EndToEnd;
+
+/// <summary>
+/// What a coach or werkbegeleider types is never lost: the longest allowed paste, a dropped connection, a server
+/// restart, a second window, leaving the page. The save status never claims a success it did not have.
+/// </summary>
+public class TextNeverLostTests(BrowserFixture fixture) : BrowserTest(fixture)
+{
+    private const int Longest = 20_000;
+    private static readonly Regex Saved = new("^Automatisch bewaard om \\d\\d:\\d\\d:\\d\\d\\.$");
+
+    private static LocatorAssertionsToHaveTextOptions Visible(int timeout = 15_000) => new() { UseInnerText = true, Timeout = timeout };
+
+    private async Task<string> NewReflectionAsync(IPage page)
+    {
+        await GotoInteractiveAsync("/reflecties", page);
+        await page.GetByRole(AriaRole.Radio, new() { NameRegex = new Regex("^Vrije reflectie") }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Begin te schrijven" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/reflecties/\\d+$"));
+        await WaitForInteractiveAsync(page);
+        return new Uri(page.Url).AbsolutePath;
+    }
+
+    [Theory]
+    [InlineData("a")]
+    [InlineData("é")]
+    public async Task A_paste_of_the_longest_allowed_text_is_saved_whole(string letter)
+    {
+        await SignInAndWaitAsync(CoachEmail, "/coach");
+        var url = await NewReflectionAsync(Page);
+        var field = Page.GetByLabel("Reflectie", new() { Exact = true });
+        Assert.Equal(Longest.ToString(), await field.GetAttributeAsync("maxlength"));
+
+        var text = string.Concat(Enumerable.Repeat(letter, Longest));
+        await field.FocusAsync();
+        await Page.Keyboard.InsertTextAsync(text); // one input event with the whole text, as a paste sends it
+        await Expect(Page.GetByTestId("bewaard")).ToHaveTextAsync(Saved, Visible());
+        await Expect(Page.Locator("#components-reconnect-modal")).Not.ToHaveClassAsync(new Regex("components-reconnect-(show|failed|rejected)"));
+
+        // The field itself holds the limit: one more character does not go in, so nothing is cut silently later.
+        await Page.Keyboard.InsertTextAsync(letter);
+        Assert.Equal(Longest, (await field.InputValueAsync()).Length);
+        await Expect(Page.Locator(".gwt-count")).ToHaveTextAsync("20.000 van 20.000 tekens");
+
+        await GotoInteractiveAsync(url);
+        Assert.Equal(text, await Page.GetByLabel("Reflectie", new() { Exact = true }).InputValueAsync());
+        await AssertAccessibleAsync(Page);
+    }
+
+    [Fact]
+    public async Task Two_windows_on_one_reflection_never_overwrite_each_other_and_both_texts_are_offered()
+    {
+        await SignInAndWaitAsync(CoachEmail, "/coach");
+        var url = await NewReflectionAsync(Page);
+        var other = await Page.Context.NewPageAsync();
+        await GotoInteractiveAsync(url, other);
+
+        await Page.GetByLabel("Reflectie", new() { Exact = true }).FillAsync("Tekst uit het eerste venster.");
+        await Expect(Page.GetByTestId("bewaard")).ToHaveTextAsync(Saved, Visible());
+
+        // The second window still stands on the version it opened: its save is refused, nothing is overwritten.
+        await other.GetByLabel("Reflectie", new() { Exact = true }).FillAsync("Tekst uit het tweede venster.");
+        await Expect(other.GetByTestId("conflict")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Expect(other.GetByTestId("bewaard")).ToHaveTextAsync(new Regex("^Niet bewaard — "), Visible());
+        await Expect(other.GetByTestId("andere-versie")).ToContainTextAsync("Tekst uit het eerste venster.");
+        await Expect(other.GetByLabel("Reflectie", new() { Exact = true })).ToHaveValueAsync("Tekst uit het tweede venster.");
+        await AssertAccessibleAsync(other);
+
+        await other.GetByRole(AriaRole.Button, new() { Name = "Beide samenvoegen" }).ClickAsync();
+        await Expect(other.GetByTestId("bewaard")).ToHaveTextAsync(Saved, Visible());
+        await Expect(other.GetByTestId("conflict")).ToHaveCountAsync(0);
+
+        // The first window is now the older one: it learns so at its next save, and can take the merged text.
+        await Page.GetByLabel("Titel").FillAsync("Twee vensters");
+        await Expect(Page.GetByTestId("conflict")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Page.GetByRole(AriaRole.Button, new() { Name = "De andere versie overnemen" }).ClickAsync();
+        var merged = Page.GetByLabel("Reflectie", new() { Exact = true });
+        await Expect(merged).ToHaveValueAsync(new Regex("Tekst uit het tweede venster\\.[\\s\\S]*Tekst uit het eerste venster\\."));
+
+        await GotoInteractiveAsync(url);
+        await Expect(Page.GetByLabel("Reflectie", new() { Exact = true }))
+            .ToHaveValueAsync(new Regex("Tekst uit het tweede venster\\.[\\s\\S]*Tekst uit het eerste venster\\."));
+    }
+
+    [Fact]
+    public async Task Text_typed_while_the_server_is_down_is_marked_unsaved_kept_and_saved_after_the_restart()
+    {
+        // A context of its own: the dropped connection makes the browser log errors, which is what this test is about.
+        var context = await Fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Fixture.App.BaseUrl, Locale = "nl-BE" });
+        try
+        {
+            var page = await context.NewPageAsync();
+            await SignInAndWaitAsync("cas.coach@demo.gwt.be", "/coach", page: page);
+            var url = await NewReflectionAsync(page);
+            var field = page.GetByLabel("Reflectie", new() { Exact = true });
+            await field.FillAsync("Bewaard voor de onderbreking.");
+            await Expect(page.GetByTestId("bewaard")).ToHaveTextAsync(Saved, Visible());
+
+            await Fixture.App.StopAsync();
+            await field.FocusAsync();
+            await page.Keyboard.PressAsync("End");
+            await page.Keyboard.InsertTextAsync(" Getypt terwijl de server weg was.");
+            // The old success is gone from view the moment the text is no longer safe.
+            await Expect(page.GetByTestId("bewaard")).ToHaveTextAsync("Niet bewaard — we proberen opnieuw.", Visible());
+
+            // Leaving now would lose the text: the browser asks first.
+            var asked = new TaskCompletionSource<string>();
+            page.Dialog += async (_, dialog) =>
+            {
+                // The user stays. The app's own reload after the restart must not ask: the browser's copy is kept.
+                Assert.True(asked.TrySetResult(dialog.Type), "Er werd een tweede keer gevraagd om de pagina te verlaten.");
+                await dialog.DismissAsync();
+            };
+            _ = page.EvaluateAsync("() => location.reload()");
+            Assert.Equal("beforeunload", await asked.Task.WaitAsync(TimeSpan.FromSeconds(10)));
+
+            await Fixture.App.StartAsync();
+            // The new server no longer knows the old connection; the page reloads, and the browser's copy comes back.
+            await Expect(page.GetByText("Deze browser had nog tekst die niet bewaard was")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+            await Expect(page.GetByLabel("Reflectie", new() { Exact = true }))
+                .ToHaveValueAsync("Bewaard voor de onderbreking. Getypt terwijl de server weg was.");
+            await Expect(page.GetByTestId("bewaard")).ToHaveTextAsync(Saved, Visible());
+
+            // Saved on the server: a fresh browser sees it too, and this browser kept no copy.
+            Assert.Equal(0, await page.EvaluateAsync<int>("() => Object.keys(localStorage).filter(k => k.startsWith('gwt:onbewaard:')).length"));
+            var fresh = await NewPageAsync();
+            await SignInAndWaitAsync("cas.coach@demo.gwt.be", "/coach", page: fresh);
+            await GotoInteractiveAsync(url, fresh);
+            await Expect(fresh.GetByLabel("Reflectie", new() { Exact = true }))
+                .ToHaveValueAsync("Bewaard voor de onderbreking. Getypt terwijl de server weg was.");
+        }
+        finally
+        {
+            await context.CloseAsync();
+            await Fixture.App.StartIfStoppedAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Session_notes_save_themselves_and_leaving_by_a_link_keeps_them()
+    {
+        await SignInAndWaitAsync(SupervisorEmail, "/werkbegeleider");
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Bram Coach" }).ClickAsync();
+        await WaitForInteractiveAsync(Page);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sessie aanmaken" }).ClickAsync();
+        await Expect(Page).ToHaveURLAsync(new Regex("/werkbegeleiding/sessies/\\d+$"));
+        await WaitForInteractiveAsync(Page);
+        var url = new Uri(Page.Url).AbsolutePath;
+
+        var note = Page.GetByLabel("Taakondersteuning");
+        Assert.Equal("20000", await note.GetAttributeAsync("maxlength"));
+        await note.FillAsync("Bram plant zijn huisbezoeken zelf.");
+        // Straight away, without waiting for the autosave: leaving within the page saves first.
+        await Page.GetByRole(AriaRole.Link, new() { Name = "← Terug" }).ClickAsync();
+        await Expect(Page).Not.ToHaveURLAsync(new Regex("/werkbegeleiding/sessies/"));
+
+        await GotoInteractiveAsync(url);
+        await Expect(Page.GetByLabel("Taakondersteuning")).ToHaveValueAsync("Bram plant zijn huisbezoeken zelf.");
+        await Page.GetByLabel("Persoonlijke ondersteuning").FillAsync("Hij twijfelt aan zichzelf.");
+        await Expect(Page.GetByTestId("bewaard")).ToHaveTextAsync(Saved, Visible());
+        await AssertAccessibleAsync(Page);
+
+        // The coach reads the notes; two werkbegeleider windows would meet the same conflict choice as reflections.
+        var bram = await NewPageAsync();
+        await SignInAndWaitAsync("bram.coach@demo.gwt.be", "/coach", page: bram);
+        await GotoInteractiveAsync(url, bram);
+        await Expect(bram.GetByTestId("notities")).ToContainTextAsync("Hij twijfelt aan zichzelf.");
+    }
+}
