@@ -106,7 +106,7 @@ internal static class StrictTextFile
         }
 
         // One byte more than reported, so that the read that finds the end needs no larger buffer.
-        var bytes = ArrayPool<byte>.Shared.Rent((int)Math.Clamp(reported + 1, 4096, limit));
+        var bytes = ArrayPool<byte>.Shared.Rent((int)Math.Min(Math.Max(reported + 1, 4096), limit));
         length = 0;
         try
         {
