@@ -43,9 +43,6 @@ internal static class RegularFile
                 case Linux.ENXIO:
                     notRegular = "een socket"; // opening a Unix socket fails with ENXIO
                     return null;
-                case Linux.ELOOP:
-                    notRegular = "een snelkoppeling die in een kring naar zichzelf wijst";
-                    return null;
                 default:
                     throw ExceptionFor(errno, fullPath);
             }
@@ -89,6 +86,7 @@ internal static class RegularFile
     {
         Linux.ENOENT or Linux.ENOTDIR => new FileNotFoundException(null, path),
         Linux.EACCES or Linux.EPERM => new UnauthorizedAccessException(),
+        Linux.ELOOP => new LinkLoopException(path),
         _ => new IOException($"{Marshal.GetPInvokeErrorMessage(errno)} ({path})", errno),
     };
 
