@@ -1,6 +1,7 @@
 using GeneralistischWerkt.Training.Core.Content;
 using GeneralistischWerkt.Training.Web.Components.Shared;
 using GeneralistischWerkt.Training.Web.Features.Modules;
+using GeneralistischWerkt.Training.Web.Features.Scenarios;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
@@ -68,6 +69,48 @@ public class ContentStoreTests : BunitContext
         await reloaded.Task.WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.Equal("Nieuwe titel", store.Library.Find("onderwerp")!.Title);
+    }
+
+    /// <summary>
+    /// The app reads content/ and scenarios/ with the same loaders as `gwt check`: a FIFO (which hung the loader), a
+    /// folder link in a circle and a .yaml scenario are logged, never read, and the app starts with the rest. Guarded
+    /// by a timeout so that a regression fails instead of hanging the test run.
+    /// </summary>
+    [Fact]
+    public async Task Special_files_are_logged_and_skipped_and_the_app_keeps_the_rest()
+    {
+        var content = Directory.CreateDirectory(Path.Combine(root, "content")).FullName;
+        var scenarios = Directory.CreateDirectory(Path.Combine(root, "scenarios")).FullName;
+        File.WriteAllText(Path.Combine(content, "goed.md"), string.Format(GoodFiche, "goed", "Goed onderwerp"));
+        MakeFifo(Path.Combine(content, "pijp.md"));
+        MakeFifo(Path.Combine(scenarios, "pijp.yml"));
+        Directory.CreateSymbolicLink(Path.Combine(content, "lus"), "..");
+        File.WriteAllText(Path.Combine(scenarios, "kennismaking.yaml"), "id: kennismaking\n");
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Content:Root"] = content }).Build();
+        var scenarioLogger = new ListLogger<ScenarioStore>();
+
+        var (store, scenarioStore) = await Task.Run(() =>
+        {
+            var store = new ContentStore(configuration, new Environment("Development", root), logger);
+            return (store, new ScenarioStore(store, scenarioLogger));
+        }).WaitAsync(TimeSpan.FromSeconds(30));
+        using var _ = store;
+
+        Assert.Equal("Goed onderwerp", store.Library.Find("goed")!.Title);
+        Assert.True(store.IsUnavailable("pijp"));
+        Assert.Contains(logger.Errors, e => e.StartsWith("pijp.md:1:1: error GWT100: ", StringComparison.Ordinal) && e.Contains("FIFO"));
+        Assert.Contains(logger.Errors, e => e.StartsWith("lus:1:1: error GWT100: ", StringComparison.Ordinal));
+        Assert.Contains(scenarioLogger.Errors, e => e.StartsWith("scenarios/pijp.yml:1:1: error GWT300: ", StringComparison.Ordinal));
+        Assert.Contains(scenarioLogger.Errors, e => e.StartsWith("scenarios/kennismaking.yaml:1:1: error GWT314: ", StringComparison.Ordinal));
+        Assert.True(scenarioStore.IsUnavailable("pijp"));
+    }
+
+    private static void MakeFifo(string path)
+    {
+        using var mkfifo = System.Diagnostics.Process.Start("mkfifo", [path]);
+        mkfifo.WaitForExit();
+        Assert.Equal(0, mkfifo.ExitCode);
     }
 
     [Fact]

@@ -6,7 +6,10 @@ namespace GeneralistischWerkt.Training.Core.Scenarios;
 /// </summary>
 public static class ScenarioDiagnosticCodes
 {
-    /// <summary>The file can't be read, isn't UTF-8 text, is empty, or isn't valid YAML.</summary>
+    /// <summary>
+    /// The file can't be read, isn't UTF-8 text, is empty, or isn't valid YAML; or it isn't a regular file inside
+    /// scenarios/ (a FIFO, a device, a link to a file outside it, a link in a circle).
+    /// </summary>
     public const string Unreadable = "GWT300";
     /// <summary>A required field is missing.</summary>
     public const string MissingField = "GWT301";
@@ -34,6 +37,8 @@ public static class ScenarioDiagnosticCodes
     public const string TestPathFails = "GWT312";
     /// <summary>A catalogue scenario has fewer than 10 decision nodes or fewer than 3 endings.</summary>
     public const string TooSmall = "GWT313";
+    /// <summary>Something in scenarios/ that isn't read: a file not named <c>*.yml</c> (<c>.yaml</c>, <c>.YML</c>, …) or a folder.</summary>
+    public const string NotAScenarioFile = "GWT314";
     /// <summary>A problem in content/competenties.yml.</summary>
     public const string CompetencyList = "GWT320";
 

@@ -142,7 +142,7 @@ public class ContentLoaderTests
     }
 
     [Fact]
-    public void Readme_files_and_other_extensions_are_skipped()
+    public void Readme_files_are_skipped_and_other_extensions_are_reported_not_read()
     {
         using var temp = new TempDirectory();
         temp.Write("README.md", "geen front matter");
@@ -153,7 +153,8 @@ public class ContentLoaderTests
         var result = ContentLoader.Load(temp.Path);
 
         Assert.Equal(1, result.FileCount);
-        Assert.Empty(result.Diagnostics);
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.StartsWith("notities.txt:1:1: warning GWT206: dit bestand wordt niet gelezen", diagnostic.ToString());
     }
 
     [Theory]

@@ -79,6 +79,12 @@ public class CorpusTests
         { "gwt111-check-id", [
             "les-dubbel.md:19:9: error GWT111",
         ] },
+        { "gwt206-andere-bestanden", [
+            // README.md (in any folder) is documentation and competenties.yml at the root is for scenarios: not reported.
+            "notities.txt:1:1: warning GWT206",
+            "sub/competenties.yml:1:1: warning GWT206",
+            "sub/markdown.markdown:1:1: warning GWT206",
+        ] },
         { "waarschuwingen", [
             "andere-naam.md:2:5: warning GWT201",
             "eerste-fase.md:6:16: warning GWT205",
@@ -112,7 +118,7 @@ public class CorpusTests
         foreach (var diagnostic in result.Diagnostics)
         {
             var text = diagnostic.ToString();
-            Assert.Matches(@"^[^:]+\.md:\d+:\d+: (error|warning) GWT\d{3}: \S.*$", text);
+            Assert.Matches(@"^[^:]+\.(md|txt|yml|markdown):\d+:\d+: (error|warning) GWT\d{3}: \S.*$", text);
             Assert.False(text.Contains('\n'), text);
         }
     }

@@ -10,6 +10,17 @@ internal static class TestPaths
     /// <summary>The broken-content corpus, copied next to the test binaries.</summary>
     public static string BrokenCorpus => Path.Combine(AppContext.BaseDirectory, "Corpus", "broken");
 
+    /// <summary>Copies every file below <paramref name="from"/> to the same place below <paramref name="to"/>.</summary>
+    public static void CopyDirectory(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
     private static string FindRepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)

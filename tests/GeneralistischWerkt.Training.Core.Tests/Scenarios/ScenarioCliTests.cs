@@ -14,21 +14,11 @@ public class ScenarioCliTests
         return (exit, lines, errors.ToString());
     }
 
-    private static void CopyDirectory(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-    }
-
     [Fact]
     public void Check_prints_scenario_diagnostics_one_line_per_scenario_and_a_summary()
     {
         using var temp = new TempDirectory();
-        CopyDirectory(TestPaths.ShippedContent, Path.Combine(temp.Path, "content"));
+        TestPaths.CopyDirectory(TestPaths.ShippedContent, Path.Combine(temp.Path, "content"));
         var corpus = ScenarioTestData.BrokenCorpus;
         temp.Write("scenarios/goed.yml", File.ReadAllBytes(Path.Combine(corpus, "gwt300-onleesbaar", "scenarios", "goed.yml")));
         temp.Write("scenarios/kapot.yml", [0x00, 0x01]);
@@ -62,7 +52,7 @@ public class ScenarioCliTests
     public void Only_errors_in_competenties_yml_also_fail_the_check()
     {
         using var temp = new TempDirectory();
-        CopyDirectory(TestPaths.ShippedContent, Path.Combine(temp.Path, "content"));
+        TestPaths.CopyDirectory(TestPaths.ShippedContent, Path.Combine(temp.Path, "content"));
         File.WriteAllText(Path.Combine(temp.Path, "content", "competenties.yml"), "competenties:\n  - { id: parafraseren, naam: P, groep: g, link: \"techniek:bestaat-niet\" }\n");
         Directory.CreateDirectory(Path.Combine(temp.Path, "scenarios"));
 

@@ -103,6 +103,14 @@ public class ScenarioCorpusTests
             "scenarios/te-klein.yml:14:1: error GWT313",
             "scenarios/werkbegeleider.yml:15:1: error GWT313",
         ] },
+        { "gwt314-geen-scenario", [
+            // README.md is documentation for authors: not reported. goed.yml loads as usual.
+            "scenarios/als-yaml.yaml:1:1: error GWT314",
+            "scenarios/archief:1:1: error GWT314",
+            "scenarios/hoofdletters.YML:1:1: error GWT314",
+            "scenarios/notities.txt:1:1: error GWT314",
+            "scenarios/zonder-extensie:1:1: error GWT314",
+        ] },
         { "gwt320-competenties", [
             "content/competenties.yml:4:5: error GWT320",
             "content/competenties.yml:5:70: error GWT320",
@@ -147,7 +155,7 @@ public class ScenarioCorpusTests
         foreach (var diagnostic in result.Diagnostics)
         {
             var text = diagnostic.ToString();
-            Assert.Matches(@"^(scenarios/[^:/]+\.yml|content/competenties\.yml):\d+:\d+: (error|warning) GWT3\d\d: \S.*$", text);
+            Assert.Matches(@"^(scenarios/[^:/]+|content/competenties\.yml):\d+:\d+: (error|warning) GWT3\d\d: \S.*$", text);
             Assert.False(text.Contains('\n'), text);
         }
     }
@@ -188,7 +196,7 @@ public class ScenarioCorpusTests
     {
         var result = ScenarioTestData.CheckCorpusCase("gwt300-onleesbaar");
 
-        Assert.Equal(5, result.FileCount); // *.yml only: notities.txt is not a scenario
+        Assert.Equal(5, result.FileCount);
         var scenario = Assert.Single(result.Load.Scenarios);
         Assert.Equal("goed", scenario.Id);
         Assert.Equal("scenarios/goed.yml", scenario.File);

@@ -25,9 +25,10 @@ internal static class ContentFileReader
         [ContentKind.Lesson] = ["module", "checks"],
     };
 
-    public static ContentItem? Read(string fullPath, string relativePath, List<Diagnostic> diagnostics)
+    /// <param name="root">The content root: the file must be inside it.</param>
+    public static ContentItem? Read(string fullPath, string relativePath, string root, List<Diagnostic> diagnostics)
     {
-        var text = StrictTextFile.Read(fullPath, relativePath, DiagnosticCodes.UnreadableFile, MaxFileBytes, diagnostics, fileKind: "een inhoudsbestand");
+        var text = StrictTextFile.Read(fullPath, relativePath, root, DiagnosticCodes.UnreadableFile, MaxFileBytes, diagnostics, fileKind: "een inhoudsbestand");
         return text is null ? null : Parse(text, relativePath, diagnostics);
     }
 

@@ -12,9 +12,11 @@ public sealed record ContentLoadResult(ContentLibrary Library, IReadOnlyList<Dia
 }
 
 /// <summary>
-/// Loads a content root: every <c>*.md</c> below it except <c>README.md</c>. Never throws because of a file: a file
-/// that can't be read or parsed becomes a diagnostic and its item is left out; the rest loads. Only checks what one
-/// file can tell (GWT100–GWT105, GWT110 in front matter, GWT200, GWT201); <see cref="ContentValidator"/> adds the rest.
+/// Loads a content root: every <c>*.md</c> below it except <c>README.md</c> (documentation for authors). Never throws
+/// because of a file: a file that can't be read or parsed becomes a diagnostic and its item is left out; the rest
+/// loads. Any other file is reported (GWT206: an author who saved <c>x.markdown</c> should not wonder where it went),
+/// except <c>competenties.yml</c> at the root, which the scenario check reads. Only checks what one file can tell
+/// (GWT100–GWT105, GWT110 in front matter, GWT200, GWT201, GWT206); <see cref="ContentValidator"/> adds the rest.
 /// </summary>
 public static class ContentLoader
 {
@@ -38,7 +40,7 @@ public static class ContentLoader
         var firstById = new Dictionary<string, ContentItem>(StringComparer.Ordinal);
         foreach (var (fullPath, relativePath) in files)
         {
-            var item = ReadFile(fullPath, relativePath, diagnostics);
+            var item = ReadFile(fullPath, relativePath, root, diagnostics);
             if (item is null) continue;
 
             if (firstById.TryGetValue(item.Id, out var first))
@@ -66,12 +68,12 @@ public static class ContentLoader
     }
 
     /// <summary>Reads one file; any unexpected failure becomes a GWT100 diagnostic instead of an exception.</summary>
-    private static ContentItem? ReadFile(string fullPath, string relativePath, List<Diagnostic> diagnostics)
+    private static ContentItem? ReadFile(string fullPath, string relativePath, string root, List<Diagnostic> diagnostics)
     {
         var own = new List<Diagnostic>();
         try
         {
-            var item = ContentFileReader.Read(fullPath, relativePath, own);
+            var item = ContentFileReader.Read(fullPath, relativePath, root, own);
             diagnostics.AddRange(own);
             return item;
         }
@@ -84,31 +86,40 @@ public static class ContentLoader
         }
     }
 
+    /// <summary>The content files to read (sorted); every other entry that isn't expected is reported.</summary>
     private static List<(string FullPath, string RelativePath)> FindFiles(string root, List<Diagnostic> diagnostics)
     {
-        var options = new EnumerationOptions
-        {
-            RecurseSubdirectories = true,
-            IgnoreInaccessible = true,
-            MatchType = MatchType.Simple,
-            MatchCasing = MatchCasing.CaseInsensitive,
-            AttributesToSkip = FileAttributes.Hidden | FileAttributes.System,
-        };
         var files = new List<(string, string)>();
-        try
+        foreach (var entry in SourceTree.List(root, recursive: true))
         {
-            foreach (var path in Directory.EnumerateFiles(root, "*.md", options))
+            var at = new SourcePosition(entry.RelativePath, 1, 1);
+            switch (entry.Kind)
             {
-                if (string.Equals(Path.GetFileName(path), "README.md", StringComparison.OrdinalIgnoreCase)) continue;
-                files.Add((path, Path.GetRelativePath(root, path).Replace('\\', '/')));
+                case SourceEntryKind.File when Path.GetExtension(entry.RelativePath).Equals(".md", StringComparison.OrdinalIgnoreCase):
+                    if (!Path.GetFileName(entry.RelativePath).Equals("README.md", StringComparison.OrdinalIgnoreCase))
+                    {
+                        files.Add((entry.FullPath, entry.RelativePath));
+                    }
+                    break;
+                case SourceEntryKind.File when entry.RelativePath == CompetenciesFile:
+                    break;
+                case SourceEntryKind.File:
+                    diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.NotContent, at,
+                        "dit bestand wordt niet gelezen: inhoud staat in .md-bestanden (hernoem het naar <id>.md als het inhoud is, of haal het uit content/)"));
+                    break;
+                case SourceEntryKind.FolderLink:
+                    diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnreadableFile, at,
+                        "dit is een snelkoppeling naar een map; die wordt niet gevolgd (ze kan buiten content/ of in een kring wijzen): zet de bestanden zelf in content/"));
+                    break;
+                case SourceEntryKind.UnlistableFolder:
+                    diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnreadableFile, at,
+                        "deze map kan niet doorzocht worden (geen leesrechten?); de bestanden erin zijn niet gelezen"));
+                    break;
             }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnreadableFile, new SourcePosition(".", 1, 1),
-                "niet alle mappen in de inhoudsmap konden doorzocht worden"));
-        }
-        files.Sort((a, b) => string.CompareOrdinal(a.Item2, b.Item2));
         return files;
     }
+
+    /// <summary>content/competenties.yml: read by the scenario check, so not an unexpected file here.</summary>
+    private const string CompetenciesFile = "competenties.yml";
 }

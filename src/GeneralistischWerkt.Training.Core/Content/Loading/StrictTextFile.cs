@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Unicode;
+using Microsoft.Win32.SafeHandles;
 
 namespace GeneralistischWerkt.Training.Core.Content.Loading;
 
@@ -15,10 +16,11 @@ internal static class StrictTextFile
     /// The file's text without a BOM, or null after reporting under <paramref name="code"/> why it can't be used.
     /// </summary>
     /// <param name="file">The path shown in diagnostics.</param>
+    /// <param name="root">The folder being read: a link to a file outside it is refused (see <see cref="ReadPooled"/>).</param>
     /// <param name="fileKind">Named in the too-large message ("... voor een inhoudsbestand") when the limit is specific to it.</param>
-    public static string? Read(string fullPath, string file, string code, long maxBytes, List<Diagnostic> diagnostics, string? fileKind = null)
+    public static string? Read(string fullPath, string file, string root, string code, long maxBytes, List<Diagnostic> diagnostics, string? fileKind = null)
     {
-        using var text = ReadPooled(fullPath, file, code, maxBytes, diagnostics, fileKind);
+        using var text = ReadPooled(fullPath, file, root, code, maxBytes, diagnostics, fileKind);
         return text?.Memory.ToString();
     }
 
@@ -28,22 +30,42 @@ internal static class StrictTextFile
     /// parsed once and dropped (a scenario is 200 KiB of YAML; as a byte array plus a string that is 600 KiB on the
     /// large object heap per file, which the GC only reclaims in full collections).
     /// </summary>
-    public static PooledText? ReadPooled(string fullPath, string file, string code, long maxBytes, List<Diagnostic> diagnostics, string? fileKind = null)
+    /// <remarks>
+    /// Every file the loaders read comes through here, so these rules hold for all of them: only a regular file is
+    /// opened (a FIFO would hang the reader, a device never ends; <see cref="RegularFile"/>); a link to a file is
+    /// followed only when it ends inside <paramref name="root"/>, so a content folder can't pull in files from
+    /// elsewhere on the machine; and at most <paramref name="maxBytes"/> + 1 bytes are read, whatever size the file
+    /// reports (a file that grows while we read, or one that reports 0 like those in /proc).
+    /// </remarks>
+    public static PooledText? ReadPooled(string fullPath, string file, string root, string code, long maxBytes, List<Diagnostic> diagnostics, string? fileKind = null)
     {
         var start = new SourcePosition(file, 1, 1);
         byte[]? bytes = null;
         int length;
         try
         {
-            var info = new FileInfo(fullPath);
-            if (info.Length > maxBytes)
+            if (SourceTree.LinkTargetOutside(fullPath, root) is { } outside)
             {
-                var forKind = fileKind is null ? "" : $" voor {fileKind}";
                 diagnostics.Add(Diagnostic.Error(code, start,
-                    $"het bestand is te groot ({info.Length / 1024} KiB, maximaal {maxBytes / 1024} KiB){forKind}"));
+                    $"het bestand is een snelkoppeling naar {outside}, buiten de map die gelezen wordt; kopieer het bestand naar hier"));
                 return null;
             }
-            (bytes, length) = ReadAllBytesPooled(fullPath);
+            using var handle = RegularFile.Open(fullPath, out var notRegular);
+            if (handle is null)
+            {
+                diagnostics.Add(Diagnostic.Error(code, start,
+                    $"het bestand kan niet gelezen worden: het is geen gewoon bestand maar {notRegular}"));
+                return null;
+            }
+            bytes = ReadAtMost(handle, maxBytes, out length, out var sizeKnown);
+            if (bytes is null)
+            {
+                var size = sizeKnown ? $"{length / 1024} KiB" : $"meer dan {maxBytes / 1024} KiB";
+                var forKind = fileKind is null ? "" : $" voor {fileKind}";
+                diagnostics.Add(Diagnostic.Error(code, start,
+                    $"het bestand is te groot ({size}, maximaal {maxBytes / 1024} KiB){forKind}"));
+                return null;
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or System.Security.SecurityException)
         {
@@ -51,6 +73,7 @@ internal static class StrictTextFile
             {
                 UnauthorizedAccessException => "er zijn geen leesrechten",
                 FileNotFoundException or DirectoryNotFoundException => "het bestaat niet (meer) of is een kapotte snelkoppeling",
+                LinkLoopException => "het is een snelkoppeling die in een kring naar zichzelf wijst",
                 _ => "er trad een leesfout op",
             };
             diagnostics.Add(Diagnostic.Error(code, start, $"het bestand kan niet gelezen worden: {reason}"));
@@ -58,7 +81,7 @@ internal static class StrictTextFile
         }
         try
         {
-            return DecodePooled(bytes, length, file, code, diagnostics);
+            return DecodePooled(bytes!, length, file, code, diagnostics);
         }
         finally
         {
@@ -66,36 +89,61 @@ internal static class StrictTextFile
         }
     }
 
-    /// <summary>What <see cref="File.ReadAllBytes"/> reads, into a pooled array (the first <c>Length</c> bytes).</summary>
-    private static (byte[] Bytes, int Length) ReadAllBytesPooled(string fullPath)
+    /// <summary>
+    /// Reads into a pooled array (the first <paramref name="length"/> bytes) until the end of the file, or returns
+    /// null once more than <paramref name="maxBytes"/> bytes are in. The reported length only sizes the first buffer:
+    /// a larger one is believed at once (nothing is read; <paramref name="sizeKnown"/>), a smaller one is not.
+    /// </summary>
+    private static byte[]? ReadAtMost(SafeFileHandle handle, long maxBytes, out int length, out bool sizeKnown)
     {
-        using var handle = File.OpenHandle(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
-        var fileLength = RandomAccess.GetLength(handle);
-        if (fileLength == 0 || fileLength > Array.MaxLength)
+        var limit = (int)Math.Min(maxBytes + 1, Array.MaxLength);
+        var reported = SafeLength(handle);
+        sizeKnown = reported > maxBytes;
+        if (sizeKnown)
         {
-            // A file that reports no length (or an absurd one): let File.ReadAllBytes handle it, exactly as before.
-            var all = File.ReadAllBytes(fullPath);
-            var copy = ArrayPool<byte>.Shared.Rent(Math.Max(1, all.Length));
-            all.CopyTo(copy, 0);
-            return (copy, all.Length);
+            length = (int)Math.Min(reported, int.MaxValue);
+            return null;
         }
-        var length = (int)fileLength;
-        var bytes = ArrayPool<byte>.Shared.Rent(length);
+
+        // One byte more than reported, so that the read that finds the end needs no larger buffer.
+        var bytes = ArrayPool<byte>.Shared.Rent((int)Math.Min(Math.Max(reported + 1, 4096), limit));
+        length = 0;
         try
         {
-            var read = 0;
-            while (read < length)
+            while (length < limit)
             {
-                var n = RandomAccess.Read(handle, bytes.AsSpan(read, length - read), read);
-                if (n == 0) throw new EndOfStreamException(); // the file shrank while reading, as File.ReadAllBytes reports it
-                read += n;
+                if (length == bytes.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)bytes.Length * 2, limit));
+                    bytes.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(bytes);
+                    bytes = larger;
+                }
+                var n = RandomAccess.Read(handle, bytes.AsSpan(length, Math.Min(bytes.Length, limit) - length), length);
+                if (n == 0) break;
+                length += n;
             }
-            return (bytes, length);
         }
         catch
         {
             ArrayPool<byte>.Shared.Return(bytes);
             throw;
+        }
+        if (length <= maxBytes) return bytes;
+        ArrayPool<byte>.Shared.Return(bytes);
+        return null;
+    }
+
+    /// <summary>The size the file reports, 0 when it reports none.</summary>
+    private static long SafeLength(SafeFileHandle handle)
+    {
+        try
+        {
+            return RandomAccess.GetLength(handle);
+        }
+        catch (Exception e) when (e is IOException or NotSupportedException or UnauthorizedAccessException)
+        {
+            return 0;
         }
     }
 

@@ -43,7 +43,10 @@ public sealed record Diagnostic(string Code, DiagnosticSeverity Severity, string
 /// <summary>All diagnostic codes. Keep in sync with the table in content/README.md.</summary>
 public static class DiagnosticCodes
 {
-    /// <summary>File can't be read, is binary (NUL bytes), isn't valid UTF-8, or is too large.</summary>
+    /// <summary>
+    /// File can't be read, is binary (NUL bytes), isn't valid UTF-8, or is too large; or it isn't a regular file inside
+    /// the root (a FIFO, a device, a link to a folder or to a file outside the root, a link in a circle).
+    /// </summary>
     public const string UnreadableFile = "GWT100";
     /// <summary>No front matter at the top of the file, or it is never closed.</summary>
     public const string FrontMatterMissing = "GWT101";
@@ -80,4 +83,6 @@ public static class DiagnosticCodes
     public const string SectionOrder = "GWT204";
     /// <summary>Warning: a fase lists an instrument whose <c>fasen</c> doesn't list that fase, or the other way round.</summary>
     public const string PhaseInstrumentMismatch = "GWT205";
+    /// <summary>Warning: a file in content/ that isn't read (not <c>*.md</c>, not a README.md, not competenties.yml).</summary>
+    public const string NotContent = "GWT206";
 }

@@ -49,7 +49,9 @@ public sealed class CompetencyCatalog
                     "het bestand met de competenties ontbreekt; scenario's kunnen dan op niets scoren"));
                 return Missing;
             }
-            var text = StrictTextFile.Read(path, file, CompetencyList, ScenarioLoader.MaxFileBytes, diagnostics);
+            // Its folder is the root it must stay in: a link to a competency list elsewhere is refused like any other.
+            var root = Path.GetDirectoryName(Path.GetFullPath(path))!;
+            var text = StrictTextFile.Read(path, file, root, CompetencyList, ScenarioLoader.MaxFileBytes, diagnostics);
             return text is null ? Missing : Parse(text, file, diagnostics);
         }
         catch (Exception e) when (e is not OutOfMemoryException)

@@ -30,7 +30,9 @@ public sealed record ScenarioLoadResult(
 /// <summary>
 /// Loads every <c>*.yml</c> in a scenarios folder plus content/competenties.yml. Never throws because of a file: a
 /// file that can't be read or isn't valid YAML becomes a GWT300 diagnostic and its scenario is left out; the rest
-/// loads. Reports what one file can tell (GWT300–GWT303, GWT311) and duplicate scenario ids (GWT303);
+/// loads. Anything else in the folder is reported (GWT314), README.md excepted: a scenario saved as <c>x.yaml</c>
+/// must not silently vanish from the catalogue. Reports what one file can tell (GWT300–GWT303, GWT311, GWT314)
+/// and duplicate scenario ids (GWT303);
 /// <see cref="ScenarioValidator"/> adds the rules that need the content and the whole graph.
 /// </summary>
 public static class ScenarioLoader
@@ -74,7 +76,7 @@ public static class ScenarioLoader
         Parallelism.For(files.Count, i =>
         {
             var own = new List<Diagnostic>();
-            var scenario = LoadFile(files[i].FullPath, files[i].File, own);
+            var scenario = LoadFile(files[i].FullPath, files[i].File, scenariosDirectory, own);
             var extra = scenario is not null && perScenario is not null ? perScenario(scenario, own) : default;
             loaded[i] = (keepScenarios ? scenario : null, scenario?.Id, scenario?.PositionOf("id") ?? default, own, extra);
         });
@@ -132,38 +134,49 @@ public static class ScenarioLoader
         }
     }
 
-    private static Scenario? LoadFile(string fullPath, string file, List<Diagnostic> diagnostics)
+    private static Scenario? LoadFile(string fullPath, string file, string scenariosDirectory, List<Diagnostic> diagnostics)
     {
         // The text is only needed while parsing: a pooled buffer instead of a string (the model keeps its own strings).
-        using var text = StrictTextFile.ReadPooled(fullPath, file, Unreadable, MaxFileBytes, diagnostics);
+        using var text = StrictTextFile.ReadPooled(fullPath, file, scenariosDirectory, Unreadable, MaxFileBytes, diagnostics);
         return text is null ? null : Parse(text.Memory, file, diagnostics);
     }
 
+    /// <summary>The scenario files to read (sorted); every other entry except README.md is reported as GWT314.</summary>
     private static List<(string FullPath, string File)> FindFiles(string directory, string prefix, List<Diagnostic> diagnostics)
     {
         var files = new List<(string, string)>();
         if (!Directory.Exists(directory)) return files;
-        var options = new EnumerationOptions
+        foreach (var entry in SourceTree.List(directory, recursive: false))
         {
-            RecurseSubdirectories = false,
-            IgnoreInaccessible = true,
-            MatchType = MatchType.Simple,
-            MatchCasing = MatchCasing.CaseInsensitive,
-            AttributesToSkip = FileAttributes.Hidden | FileAttributes.System,
-        };
-        try
-        {
-            foreach (var path in Directory.EnumerateFiles(directory, "*.yml", options))
+            var file = prefix + entry.RelativePath;
+            var at = new SourcePosition(file, 1, 1);
+            var extension = Path.GetExtension(entry.RelativePath);
+            switch (entry.Kind)
             {
-                files.Add((path, prefix + Path.GetFileName(path)));
+                // Exactly ".yml": the id is the file name without it, and "x.yml" next to "x.YML" would be two files on Linux.
+                case SourceEntryKind.File when extension == ".yml":
+                    files.Add((entry.FullPath, file));
+                    break;
+                case SourceEntryKind.File when entry.RelativePath.Equals("README.md", StringComparison.OrdinalIgnoreCase):
+                    break;
+                case SourceEntryKind.File when extension.Equals(".yml", StringComparison.OrdinalIgnoreCase) || extension.Equals(".yaml", StringComparison.OrdinalIgnoreCase):
+                    diagnostics.Add(Diagnostic.Error(NotAScenarioFile, at,
+                        $"dit bestand wordt niet gelezen: een scenario heet <id>.yml; hernoem het naar {Path.GetFileNameWithoutExtension(entry.RelativePath)}.yml"));
+                    break;
+                case SourceEntryKind.File:
+                    diagnostics.Add(Diagnostic.Error(NotAScenarioFile, at,
+                        "dit bestand wordt niet gelezen: in scenarios/ horen alleen scenario's (<id>.yml) en README.md; hernoem het of haal het weg"));
+                    break;
+                case SourceEntryKind.Folder or SourceEntryKind.FolderLink:
+                    diagnostics.Add(Diagnostic.Error(NotAScenarioFile, at,
+                        "deze map wordt niet gelezen: scenario's staan rechtstreeks in scenarios/, niet in een submap"));
+                    break;
+                case SourceEntryKind.UnlistableFolder:
+                    diagnostics.Add(Diagnostic.Error(Unreadable, new SourcePosition(prefix.TrimEnd('/'), 1, 1),
+                        "de map met scenario's kon niet doorzocht worden"));
+                    break;
             }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            diagnostics.Add(Diagnostic.Error(Unreadable, new SourcePosition(prefix.TrimEnd('/'), 1, 1),
-                "de map met scenario's kon niet doorzocht worden"));
-        }
-        files.Sort((a, b) => string.CompareOrdinal(a.Item2, b.Item2));
         return files;
     }
 }
