@@ -164,7 +164,17 @@ public class TextNeverLostTests(BrowserFixture fixture) : BrowserTest(fixture)
         await Expect(Page.GetByTestId("bewaard")).ToHaveTextAsync(Saved, Visible());
         await AssertAccessibleAsync(Page);
 
-        // The coach reads the notes; two werkbegeleider windows would meet the same conflict choice as reflections.
+        // Typed text that does not save itself (a new agreement) is not lost by a click on a link either: the app asks.
+        await Page.GetByLabel("Wat", new() { Exact = true }).FillAsync("Een ecogram maken");
+        await Page.GetByRole(AriaRole.Link, new() { Name = "← Terug" }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Je nieuwe afspraak is nog niet toegevoegd" })).ToBeVisibleAsync();
+        Assert.EndsWith(url, Page.Url);
+        await Expect(Page.GetByLabel("Wat", new() { Exact = true })).ToHaveValueAsync("Een ecogram maken");
+        await AssertAccessibleAsync(Page);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Toch verlaten" }).ClickAsync();
+        await Expect(Page).Not.ToHaveURLAsync(new Regex("/werkbegeleiding/sessies/"));
+
+        // The coach reads the notes.
         var bram = await NewPageAsync();
         await SignInAndWaitAsync("bram.coach@demo.gwt.be", "/coach", page: bram);
         await GotoInteractiveAsync(url, bram);
