@@ -19,6 +19,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseStaticWebAssets();
 var isCreateAdmin = args.Length > 0 && args[0] == CreateAdminCommand.Name;
 
+builder.AddTransportSecurity();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddRadzenComponents();
 builder.Services.AddSingleton(TimeProvider.System);
@@ -93,6 +94,7 @@ if (isCreateAdmin)
 _ = app.Services.GetRequiredService<ContentStore>();
 _ = app.Services.GetRequiredService<ScenarioStore>();
 
+app.UseTransportSecurity();
 if (app.Environment.IsDevelopment())
 {
     await using var scope = app.Services.CreateAsyncScope();
