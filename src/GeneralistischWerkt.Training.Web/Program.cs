@@ -76,6 +76,8 @@ builder.Services.AddScoped<ProgressService>();
 builder.Services.AddSingleton<ScenarioStore>();
 builder.Services.AddScoped<ScenarioPlayService>();
 builder.Services.AddScoped<GeneralistischWerkt.Training.Web.Features.Reflections.ReflectionService>();
+builder.Services.AddSingleton<GeneralistischWerkt.Training.Web.Features.Reflections.IReflectionAccessNotifier,
+    GeneralistischWerkt.Training.Web.Features.Reflections.InMemoryReflectionAccessNotifier>();
 builder.Services.AddScoped<GeneralistischWerkt.Training.Web.Features.Supervision.SupervisionService>();
 builder.Services.AddScoped<GeneralistischWerkt.Training.Web.Features.Reflections.PersonalDataExport>();
 

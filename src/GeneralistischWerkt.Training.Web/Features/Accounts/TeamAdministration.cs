@@ -76,6 +76,7 @@ public class TeamAdministration(IServiceScopeFactory scopeFactory, TimeProvider 
         await using var scope = scopeFactory.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        if (!Enum.IsDefined(role)) return AdminResult.Fail("Kies lid of werkbegeleider als rol in het team.");
         if (!await db.Teams.AnyAsync(t => t.Id == teamId)) return AdminResult.Fail("Dit team bestaat niet.");
         var errors = await RoleErrorsAsync(users, userId, role);
         if (errors.Count > 0) return AdminResult.Fail([.. errors]);
