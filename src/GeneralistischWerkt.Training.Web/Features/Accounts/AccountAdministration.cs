@@ -1,3 +1,4 @@
+using GeneralistischWerkt.Training.Core.Formatting;
 using GeneralistischWerkt.Training.Web.Data;
 using GeneralistischWerkt.Training.Web.Features.Reflections;
 using GeneralistischWerkt.Training.Web.Identity;
@@ -34,6 +35,7 @@ public class AccountAdministration(IServiceScopeFactory scopeFactory, TimeProvid
         var email = input.Email?.Trim() ?? "";
         if (name.Length == 0) errors.Add("Vul een naam in.");
         if (name.Length > 200) errors.Add("De naam mag hoogstens 200 tekens lang zijn.");
+        if (DisplayText.HasBidiControls(name)) errors.Add(DisplayText.BidiMessage("De naam"));
         if (email.Length == 0) errors.Add("Vul een e-mailadres in.");
         if (string.IsNullOrEmpty(input.Password)) errors.Add("Vul een startwachtwoord in.");
         errors.AddRange(RoleErrors(input.Roles));

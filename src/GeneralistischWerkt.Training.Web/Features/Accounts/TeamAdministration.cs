@@ -1,3 +1,4 @@
+using GeneralistischWerkt.Training.Core.Formatting;
 using GeneralistischWerkt.Training.Web.Data;
 using GeneralistischWerkt.Training.Web.Identity;
 using Microsoft.AspNetCore.Identity;
@@ -106,6 +107,7 @@ public class TeamAdministration(IServiceScopeFactory scopeFactory, TimeProvider 
     {
         if (name.Length == 0) return ["Geef het team een naam."];
         if (name.Length > 200) return ["De teamnaam mag hoogstens 200 tekens lang zijn."];
+        if (DisplayText.HasBidiControls(name)) return [DisplayText.BidiMessage("De teamnaam")];
         var lower = name.ToLower();
         var taken = await db.Teams.AnyAsync(t => t.Id != exceptTeamId && t.Name.ToLower() == lower);
         return taken ? [$"Er bestaat al een team met de naam '{name}'."] : [];
