@@ -19,6 +19,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseStaticWebAssets();
 var isCreateAdmin = args.Length > 0 && args[0] == CreateAdminCommand.Name;
 
+builder.AddTransportSecurity();
 // One message on the live connection carries a whole field: the default 32 KB would drop the connection (and the
 // text) well below the longest field we allow.
 builder.Services.AddRazorComponents().AddInteractiveServerComponents()
@@ -78,6 +79,8 @@ builder.Services.AddScoped<ProgressService>();
 builder.Services.AddSingleton<ScenarioStore>();
 builder.Services.AddScoped<ScenarioPlayService>();
 builder.Services.AddScoped<GeneralistischWerkt.Training.Web.Features.Reflections.ReflectionService>();
+builder.Services.AddSingleton<GeneralistischWerkt.Training.Web.Features.Reflections.IReflectionAccessNotifier,
+    GeneralistischWerkt.Training.Web.Features.Reflections.InMemoryReflectionAccessNotifier>();
 builder.Services.AddScoped<GeneralistischWerkt.Training.Web.Features.Supervision.SupervisionService>();
 builder.Services.AddScoped<GeneralistischWerkt.Training.Web.Features.Reflections.PersonalDataExport>();
 
@@ -96,6 +99,7 @@ if (isCreateAdmin)
 _ = app.Services.GetRequiredService<ContentStore>();
 _ = app.Services.GetRequiredService<ScenarioStore>();
 
+app.UseTransportSecurity();
 if (app.Environment.IsDevelopment())
 {
     await using var scope = app.Services.CreateAsyncScope();

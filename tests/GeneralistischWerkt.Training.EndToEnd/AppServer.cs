@@ -14,9 +14,13 @@ public sealed class AppServer : IAsyncDisposable
     private Process? process;
     private readonly StringBuilder log = new();
 
-    public AppServer(string environment = "Development")
+    private readonly IReadOnlyDictionary<string, string> settings;
+
+    /// <param name="settings">Extra configuration as environment variables (for example ForwardedHeaders__KnownProxies).</param>
+    public AppServer(string environment = "Development", IReadOnlyDictionary<string, string>? settings = null)
     {
         Environment = environment;
+        this.settings = settings ?? new Dictionary<string, string>();
         DataDirectory = Path.Combine(Path.GetTempPath(), "gwt-e2e-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataDirectory);
         Port = FreePort();
@@ -45,6 +49,7 @@ public sealed class AppServer : IAsyncDisposable
         info.Environment["ASPNETCORE_URLS"] = BaseUrl;
         info.Environment["Storage__DataDirectory"] = DataDirectory;
         info.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings) info.Environment[key] = value;
 
         process = Process.Start(info) ?? throw new InvalidOperationException("Kon de app niet starten.");
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.AppendLine(e.Data); };
@@ -52,7 +57,7 @@ public sealed class AppServer : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(2) };
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline)
         {
@@ -61,7 +66,8 @@ public sealed class AppServer : IAsyncDisposable
             try
             {
                 var response = await http.GetAsync($"{BaseUrl}/account/aanmelden");
-                if (response.StatusCode == HttpStatusCode.OK) return;
+                // A redirect counts too: in Production with an https port, plain http is redirected to https.
+                if (response.StatusCode is HttpStatusCode.OK or HttpStatusCode.TemporaryRedirect) return;
             }
             catch (HttpRequestException) { }
             catch (TaskCanceledException) { }

@@ -78,7 +78,7 @@ public class ReflectionRulesTests : IAsyncLifetime
     [Fact]
     public async Task Werkbegeleider_tags_dimensions_and_marks_discussed()
     {
-        Assert.True(await w.Reflections.ReviewAsync(w.Wout, w.SharedReflection, ["methodiektrouw", "taakondersteuning", "onzin"], ReviewState.Discussed));
+        Assert.Null(await w.Reflections.ReviewAsync(w.Wout, w.SharedReflection, ["methodiektrouw", "taakondersteuning", "onzin"], ReviewState.Discussed));
         var view = await w.Reflections.OpenAsync(w.Ann, w.SharedReflection);
         Assert.Equal("taakondersteuning,methodiektrouw", view!.Reflection.Dimensions);
         Assert.Equal(ReviewState.Discussed, view.Reflection.ReviewState);
@@ -101,7 +101,7 @@ public class ReflectionRulesTests : IAsyncLifetime
         var session = await w.Supervision.OpenAsync(w.Wout, w.Session);
         var attempt = Assert.Single(session!.Agenda, item => item.Kind == "poging");
         Assert.StartsWith("Eerste gesprek", attempt.Title);
-        Assert.Equal("eerste-gesprek", attempt.ScenarioId);
+        Assert.Equal($"/scenarios/eerste-gesprek/pogingen/{w.Attempt}", attempt.Link);
     }
 
     [Fact]

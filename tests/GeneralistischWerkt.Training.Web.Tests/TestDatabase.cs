@@ -51,6 +51,8 @@ public sealed class TestDatabase : IAsyncDisposable
         services.AddScoped<DemoAccounts>();
         services.AddScoped<GeneralistischWerkt.Training.Web.Features.Access.AccessRules>();
         services.AddScoped<GeneralistischWerkt.Training.Web.Features.Reflections.ReflectionService>();
+        services.AddSingleton<GeneralistischWerkt.Training.Web.Features.Reflections.IReflectionAccessNotifier,
+            GeneralistischWerkt.Training.Web.Features.Reflections.InMemoryReflectionAccessNotifier>();
         services.AddScoped<GeneralistischWerkt.Training.Web.Features.Supervision.SupervisionService>();
         services.AddScoped<GeneralistischWerkt.Training.Web.Features.Reflections.PersonalDataExport>();
         services.AddRealStores();

@@ -46,7 +46,8 @@ public class VersionedSaveTests : IAsyncLifetime
         var options = new DbContextOptionsBuilder<ApplicationDbContext>()
             .UseSqlite(Factory().CreateDbContext().Database.GetDbConnection())
             .AddInterceptors(interceptor).Options;
-        var service = new ReflectionService(new SingleFactory(options), new Features.Access.AccessRules(new SingleFactory(options)), TimeProvider.System);
+        var service = new ReflectionService(new SingleFactory(options), new Features.Access.AccessRules(new SingleFactory(options)), TimeProvider.System,
+            new InMemoryReflectionAccessNotifier(Microsoft.Extensions.Logging.Abstractions.NullLogger<InMemoryReflectionAccessNotifier>.Instance));
         var result = await service.SaveAsync(w.Ann, w.Draft, 0, Reflection("x", "verloren?"));
         Assert.Equal(SaveOutcome.Conflict, result.Outcome);
         Assert.Equal(7, result.Version);

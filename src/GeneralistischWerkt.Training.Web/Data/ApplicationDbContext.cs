@@ -20,18 +20,25 @@ public class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options
     public DbSet<SupervisionSession> SupervisionSessions => Set<SupervisionSession>();
     public DbSet<Agreement> Agreements => Set<Agreement>();
 
+    /// <summary>
+    /// Names and titles users typed are read without bidirectional formatting characters, so every page, list,
+    /// claim and export shows them neutralised, also when they were stored before input was checked.
+    /// </summary>
+    private static readonly ValueConverter<string, string> ShownNeutral =
+        new(text => text, text => GeneralistischWerkt.Training.Core.Formatting.DisplayText.Neutralise(text));
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
 
         builder.Entity<ApplicationUser>(user =>
         {
-            user.Property(u => u.DisplayName).HasMaxLength(200);
+            user.Property(u => u.DisplayName).HasMaxLength(200).HasConversion(ShownNeutral);
         });
 
         builder.Entity<Team>(team =>
         {
-            team.Property(t => t.Name).HasMaxLength(200).IsRequired();
+            team.Property(t => t.Name).HasMaxLength(200).IsRequired().HasConversion(ShownNeutral);
             team.HasIndex(t => t.Name).IsUnique();
         });
 
@@ -86,7 +93,7 @@ public class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options
 
         builder.Entity<Reflection>(reflection =>
         {
-            reflection.Property(r => r.Title).HasMaxLength(300);
+            reflection.Property(r => r.Title).HasMaxLength(300).HasConversion(ShownNeutral);
             reflection.Property(r => r.TemplateId).HasMaxLength(40);
             reflection.Property(r => r.ContextKind).HasMaxLength(20);
             reflection.Property(r => r.ContextId).HasMaxLength(100);

@@ -21,6 +21,10 @@ public static class SecurityHeaders
                 headers.XContentTypeOptions = "nosniff";
                 headers["Referrer-Policy"] = "same-origin";
                 headers.XFrameOptions = "DENY";
+                // Whatever a signed-in user receives may be private (pages, the data export): no browser or proxy
+                // keeps a copy. Responses that set their own caching (fingerprinted static files) keep it.
+                if (context.User.Identity?.IsAuthenticated == true && string.IsNullOrEmpty(headers.CacheControl))
+                    headers.CacheControl = "no-store";
                 return Task.CompletedTask;
             });
             await next();

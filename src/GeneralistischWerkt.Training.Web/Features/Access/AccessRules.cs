@@ -42,6 +42,12 @@ public class AccessRules(IDbContextFactory<ApplicationDbContext> dbFactory)
     public static IQueryable<Reflection> ReadableReflections(ApplicationDbContext db, string viewerId) =>
         db.Reflections.Where(ReflectionReadableBy(viewerId, db.SupervisorAssignments));
 
+    public async Task<bool> CanReadReflectionAsync(string viewerId, long reflectionId)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        return await ReadableReflections(db, viewerId).AnyAsync(r => r.Id == reflectionId);
+    }
+
     /// <summary>Sessions: the werkbegeleider who holds it and the coach it is with.</summary>
     public static IQueryable<SupervisionSession> VisibleSessions(ApplicationDbContext db, string viewerId) =>
         db.SupervisionSessions.Where(s => s.SupervisorId == viewerId || s.CoachId == viewerId);

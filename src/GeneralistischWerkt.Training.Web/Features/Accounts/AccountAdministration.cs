@@ -1,4 +1,6 @@
+using GeneralistischWerkt.Training.Core.Formatting;
 using GeneralistischWerkt.Training.Web.Data;
+using GeneralistischWerkt.Training.Web.Features.Reflections;
 using GeneralistischWerkt.Training.Web.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -33,6 +35,7 @@ public class AccountAdministration(IServiceScopeFactory scopeFactory, TimeProvid
         var email = input.Email?.Trim() ?? "";
         if (name.Length == 0) errors.Add("Vul een naam in.");
         if (name.Length > 200) errors.Add("De naam mag hoogstens 200 tekens lang zijn.");
+        if (DisplayText.HasBidiControls(name)) errors.Add(DisplayText.BidiMessage("De naam"));
         if (email.Length == 0) errors.Add("Vul een e-mailadres in.");
         if (string.IsNullOrEmpty(input.Password)) errors.Add("Vul een startwachtwoord in.");
         errors.AddRange(RoleErrors(input.Roles));
@@ -122,9 +125,10 @@ public class AccountAdministration(IServiceScopeFactory scopeFactory, TimeProvid
         if (removed.Contains(Roles.Coach))
         {
             // Someone who is no longer a coach has no werkbegeleider and is no team member any more.
-            await EndOpenAssignmentAsync(db, userId);
+            var ended = await EndOpenAssignmentAsync(db, userId);
             db.TeamMemberships.RemoveRange(db.TeamMemberships.Where(m => m.UserId == userId && m.Role == TeamRole.Member));
             await db.SaveChangesAsync();
+            await NotifySupervisionEndedAsync(scope.ServiceProvider, db, ended);
         }
         await users.UpdateSecurityStampAsync(user);
         return AdminResult.Ok();
@@ -158,6 +162,7 @@ public class AccountAdministration(IServiceScopeFactory scopeFactory, TimeProvid
         var now = clock.GetUtcNow();
         if (open is not null) open.EndedAt = now;
         await db.SaveChangesAsync();
+        if (open is not null) await NotifySupervisionEndedAsync(scope.ServiceProvider, db, [open]);
         if (supervisorId is not null)
         {
             db.SupervisorAssignments.Add(new SupervisorAssignment { CoachId = coachId, SupervisorId = supervisorId, StartedAt = now });
@@ -166,10 +171,25 @@ public class AccountAdministration(IServiceScopeFactory scopeFactory, TimeProvid
         return AdminResult.Ok();
     }
 
-    private async Task EndOpenAssignmentAsync(ApplicationDbContext db, string coachId)
+    private async Task<List<SupervisorAssignment>> EndOpenAssignmentAsync(ApplicationDbContext db, string coachId)
     {
         var open = await db.SupervisorAssignments.Where(a => a.CoachId == coachId && a.EndedAt == null).ToListAsync();
         foreach (var assignment in open) assignment.EndedAt = clock.GetUtcNow();
+        return open;
+    }
+
+    /// <summary>
+    /// After the end is saved: open pages of the former werkbegeleider on the coach's reflections shared with them
+    /// re-check their access (and close).
+    /// </summary>
+    private static async Task NotifySupervisionEndedAsync(IServiceProvider services, ApplicationDbContext db,
+        IReadOnlyCollection<SupervisorAssignment> ended)
+    {
+        var notifier = services.GetRequiredService<IReflectionAccessNotifier>();
+        foreach (var assignment in ended)
+            await notifier.AccessChangedAsync(await db.Reflections
+                .Where(r => r.AuthorId == assignment.CoachId && r.SharedWithId == assignment.SupervisorId)
+                .Select(r => r.Id).ToListAsync());
     }
 
     private static async Task<int> CountActiveAdminsAsync(UserManager<ApplicationUser> users) =>

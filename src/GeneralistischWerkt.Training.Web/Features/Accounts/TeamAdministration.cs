@@ -1,3 +1,4 @@
+using GeneralistischWerkt.Training.Core.Formatting;
 using GeneralistischWerkt.Training.Web.Data;
 using GeneralistischWerkt.Training.Web.Identity;
 using Microsoft.AspNetCore.Identity;
@@ -76,6 +77,7 @@ public class TeamAdministration(IServiceScopeFactory scopeFactory, TimeProvider 
         await using var scope = scopeFactory.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        if (!Enum.IsDefined(role)) return AdminResult.Fail("Kies lid of werkbegeleider als rol in het team.");
         if (!await db.Teams.AnyAsync(t => t.Id == teamId)) return AdminResult.Fail("Dit team bestaat niet.");
         var errors = await RoleErrorsAsync(users, userId, role);
         if (errors.Count > 0) return AdminResult.Fail([.. errors]);
@@ -105,6 +107,7 @@ public class TeamAdministration(IServiceScopeFactory scopeFactory, TimeProvider 
     {
         if (name.Length == 0) return ["Geef het team een naam."];
         if (name.Length > 200) return ["De teamnaam mag hoogstens 200 tekens lang zijn."];
+        if (DisplayText.HasBidiControls(name)) return [DisplayText.BidiMessage("De teamnaam")];
         var lower = name.ToLower();
         var taken = await db.Teams.AnyAsync(t => t.Id != exceptTeamId && t.Name.ToLower() == lower);
         return taken ? [$"Er bestaat al een team met de naam '{name}'."] : [];

@@ -21,10 +21,17 @@ public sealed record ReflectionListItem(long Id, string Title, string TemplateNa
 /// Reflections and comments. Every read goes through <see cref="AccessRules.ReadableReflections"/>; every change
 /// checks that the caller is the author (or, for review actions, the werkbegeleider it is shared with).
 /// </summary>
-public class ReflectionService(IDbContextFactory<ApplicationDbContext> dbFactory, AccessRules access, TimeProvider clock)
+public class ReflectionService(IDbContextFactory<ApplicationDbContext> dbFactory, AccessRules access, TimeProvider clock,
+    IReflectionAccessNotifier notifier)
 {
+    /// <summary>
+    /// Why a comment or review on a reflection was refused. One text whether it was withdrawn, deleted or never shared,
+    /// so an id reveals nothing; the typed text stays on the page.
+    /// </summary>
+    public const string NoLongerShared = "Deze reflectie is verwijderd of niet (meer) met je gedeeld";
     public const int MaxSectionLength = TextLimits.ReflectionSection;
     public const int MaxCommentLength = TextLimits.Comment;
+    private static readonly string[] ContextKinds = ["vrij", "les", "poging"];
 
     public static readonly IReadOnlyList<(string Key, string Name)> Dimensions =
     [
@@ -38,6 +45,8 @@ public class ReflectionService(IDbContextFactory<ApplicationDbContext> dbFactory
         string title = "", IReadOnlyDictionary<string, string>? sections = null)
     {
         var template = ReflectionTemplates.Find(templateId);
+        // The context can come from the address (?les=…): an unknown kind or an oversized id makes a free reflection.
+        if (!ContextKinds.Contains(contextKind) || contextId is { Length: > 100 }) (contextKind, contextId) = ("vrij", null);
         var now = clock.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync();
         var reflection = new Reflection
@@ -126,6 +135,7 @@ public class ReflectionService(IDbContextFactory<ApplicationDbContext> dbFactory
         reflection.SharedWithId = null;
         reflection.SharedAt = null;
         await db.SaveBesideTextAsync();
+        await notifier.AccessChangedAsync([id]);
         return true;
     }
 
@@ -139,6 +149,7 @@ public class ReflectionService(IDbContextFactory<ApplicationDbContext> dbFactory
         db.ReflectionReads.RemoveRange(db.ReflectionReads.Where(r => r.ReflectionId == id));
         db.Reflections.Remove(reflection);
         await db.SaveBesideTextAsync();
+        await notifier.AccessChangedAsync([id]);
         return true;
     }
 
@@ -204,24 +215,29 @@ public class ReflectionService(IDbContextFactory<ApplicationDbContext> dbFactory
         if (text.Length == 0) return "Schrijf eerst een reactie.";
         if (text.Length > MaxCommentLength) return $"Een reactie mag hoogstens {MaxCommentLength} tekens lang zijn.";
         await using var db = await dbFactory.CreateDbContextAsync();
-        if (!await AccessRules.ReadableReflections(db, viewerId).AnyAsync(r => r.Id == reflectionId)) return "Je hebt geen toegang tot deze reflectie.";
+        if (!await AccessRules.ReadableReflections(db, viewerId).AnyAsync(r => r.Id == reflectionId))
+            return $"{NoLongerShared}: je reactie is niet geplaatst.";
         db.Comments.Add(new Comment { ReflectionId = reflectionId, AuthorId = viewerId, Text = text, CreatedAt = clock.GetUtcNow() });
         await db.SaveChangesAsync();
         return null;
     }
 
-    /// <summary>Review actions belong to the werkbegeleider the reflection is shared with (and who still supervises the author).</summary>
-    public async Task<bool> ReviewAsync(string supervisorId, long id, IReadOnlyCollection<string>? dimensions, ReviewState? state)
+    /// <summary>
+    /// Review actions belong to the werkbegeleider the reflection is shared with (and who still supervises the author).
+    /// Returns a Dutch reason when refused, or null.
+    /// </summary>
+    public async Task<string?> ReviewAsync(string supervisorId, long id, IReadOnlyCollection<string>? dimensions, ReviewState? state)
     {
+        if (state is { } given && !Enum.IsDefined(given)) return "Kies gelezen of besproken.";
         await using var db = await dbFactory.CreateDbContextAsync();
         var reflection = await AccessRules.ReadableReflections(db, supervisorId)
             .SingleOrDefaultAsync(r => r.Id == id && r.SharedWithId == supervisorId && r.AuthorId != supervisorId);
-        if (reflection is null) return false;
+        if (reflection is null) return $"{NoLongerShared}: de bespreking is niet bewaard.";
         if (dimensions is not null)
             reflection.Dimensions = string.Join(",", Dimensions.Select(d => d.Key).Where(dimensions.Contains));
         if (state is not null) reflection.ReviewState = state.Value;
         await db.SaveBesideTextAsync();
-        return true;
+        return null;
     }
 
     // ---- comments on a choice in a scenario attempt (attempt owner and their current werkbegeleider) ----

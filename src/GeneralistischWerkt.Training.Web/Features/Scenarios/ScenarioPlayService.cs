@@ -25,6 +25,7 @@ public class ScenarioPlayService(IDbContextFactory<ApplicationDbContext> dbFacto
     public async Task<long> StartAsync(string userId, string scenarioId, FeedbackMode mode)
     {
         if (scenarios.Find(scenarioId) is null) throw new ArgumentException($"Onbekend scenario '{scenarioId}'.", nameof(scenarioId));
+        if (!Enum.IsDefined(mode)) throw new ArgumentException($"Onbekende manier van feedback '{(int)mode}'.", nameof(mode));
         await using var db = await dbFactory.CreateDbContextAsync();
         var attempt = new ScenarioAttempt { UserId = userId, ScenarioId = scenarioId, FeedbackMode = mode, StartedAt = clock.GetUtcNow() };
         db.ScenarioAttempts.Add(attempt);

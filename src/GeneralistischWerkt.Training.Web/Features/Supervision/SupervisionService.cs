@@ -6,11 +6,20 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GeneralistischWerkt.Training.Web.Features.Supervision;
 
-/// <summary>One topic of a session. For an attempt, <see cref="ScenarioId"/> completes the link to its debrief.</summary>
+/// <summary>
+/// One topic of a session as stored when the session was made. The title is a record of that moment only: what a
+/// viewer sees is resolved again on every read (<see cref="AgendaEntry"/>).
+/// </summary>
 public sealed record AgendaItem(string Kind, long Id, string Title, string? ScenarioId = null);
 
+/// <summary>
+/// An agenda topic as this viewer may see it now. <see cref="Link"/> is null when the viewer may no longer open it
+/// (a withdrawn or deleted reflection, an attempt of a coach they no longer supervise); the title is then neutral.
+/// </summary>
+public sealed record AgendaEntry(string Kind, string Title, string? Link);
+
 public sealed record SessionView(SupervisionSession Session, string CoachName, string SupervisorName, bool IsSupervisor,
-    IReadOnlyList<AgendaItem> Agenda, IReadOnlyList<Agreement> AgreementsMade, IReadOnlyList<Agreement> CarriedOver);
+    IReadOnlyList<AgendaEntry> Agenda, IReadOnlyList<Agreement> AgreementsMade, IReadOnlyList<Agreement> CarriedOver);
 
 public sealed record NewSession(string CoachId, DateOnly Date, SessionForm Form, IReadOnlyCollection<long> ReflectionIds, IReadOnlyCollection<long> AttemptIds);
 
@@ -46,6 +55,8 @@ public class SupervisionService(IDbContextFactory<ApplicationDbContext> dbFactor
 {
     public async Task<(long? Id, string? Error)> CreateSessionAsync(string supervisorId, NewSession input)
     {
+        // The form arrives from the browser: a value outside the enum is refused, never stored.
+        if (!Enum.IsDefined(input.Form)) return (null, "Kies een geldige vorm van werkbegeleiding.");
         if (!await access.IsCurrentSupervisorAsync(supervisorId, input.CoachId)) return (null, "Je begeleidt deze coach niet.");
         await using var db = await dbFactory.CreateDbContextAsync();
 
@@ -54,8 +65,7 @@ public class SupervisionService(IDbContextFactory<ApplicationDbContext> dbFactor
             .Where(r => r.AuthorId == input.CoachId && input.ReflectionIds.Contains(r.Id))
             .Select(r => new AgendaItem("reflectie", r.Id, r.Title)).ToListAsync();
         var attempts = (await db.ScenarioAttempts.Where(a => a.UserId == input.CoachId && input.AttemptIds.Contains(a.Id)).ToListAsync())
-            .Select(a => new AgendaItem("poging", a.Id,
-                $"{scenarios.Find(a.ScenarioId)?.Title ?? a.ScenarioId} ({GeneralistischWerkt.Training.Core.Formatting.DutchFormat.Date(a.StartedAt)})", a.ScenarioId))
+            .Select(a => new AgendaItem("poging", a.Id, AttemptTitle(a), a.ScenarioId))
             .ToList();
         var open = await db.Agreements.Where(a => a.CoachId == input.CoachId && a.SupervisorId == supervisorId
                 && (a.Status == AgreementStatus.Open || a.Status == AgreementStatus.InProgress))
@@ -84,10 +94,42 @@ public class SupervisionService(IDbContextFactory<ApplicationDbContext> dbFactor
             .OrderBy(a => a.DueDate).ToListAsync();
         var names = await db.Users.Where(u => u.Id == session.CoachId || u.Id == session.SupervisorId)
             .ToDictionaryAsync(u => u.Id, u => u.DisplayName);
-        var agenda = JsonSerializer.Deserialize<List<AgendaItem>>(session.AgendaJson) ?? [];
+        var agenda = await AgendaAsync(db, viewerId, session);
         return new SessionView(session, names.GetValueOrDefault(session.CoachId, ""), names.GetValueOrDefault(session.SupervisorId, ""),
             session.SupervisorId == viewerId, agenda, made, carried);
     }
+
+    public const string WithdrawnReflection = "Reflectie (niet meer gedeeld)";
+    public const string HiddenAttempt = "Rollenspel (niet meer zichtbaar)";
+
+    /// <summary>
+    /// The stored agenda with every reflection and attempt checked again against the access rules for this viewer
+    /// and titled as it is now, so a withdrawn reflection's title is never shown from the session's record.
+    /// </summary>
+    private async Task<IReadOnlyList<AgendaEntry>> AgendaAsync(ApplicationDbContext db, string viewerId, SupervisionSession session)
+    {
+        var stored = JsonSerializer.Deserialize<List<AgendaItem>>(session.AgendaJson) ?? [];
+        var reflectionIds = stored.Where(i => i.Kind == "reflectie").Select(i => i.Id).ToList();
+        var reflections = await AccessRules.ReadableReflections(db, viewerId).AsNoTracking()
+            .Where(r => reflectionIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Title);
+        var attemptIds = stored.Where(i => i.Kind == "poging").Select(i => i.Id).ToList();
+        var attempts = attemptIds.Count > 0 && await access.CanSeeAttemptsOfAsync(viewerId, session.CoachId)
+            ? await db.ScenarioAttempts.AsNoTracking().Where(a => a.UserId == session.CoachId && attemptIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id)
+            : [];
+        return stored.Select(item => item.Kind switch
+        {
+            "reflectie" => reflections.TryGetValue(item.Id, out var title)
+                ? new AgendaEntry(item.Kind, string.IsNullOrWhiteSpace(title) ? "(zonder titel)" : title, $"/reflecties/{item.Id}")
+                : new AgendaEntry(item.Kind, WithdrawnReflection, null),
+            "poging" => attempts.TryGetValue(item.Id, out var attempt)
+                ? new AgendaEntry(item.Kind, AttemptTitle(attempt), $"/scenarios/{attempt.ScenarioId}/pogingen/{attempt.Id}")
+                : new AgendaEntry(item.Kind, HiddenAttempt, null),
+            _ => new AgendaEntry(item.Kind, item.Title, null),
+        }).ToList();
+    }
+
+    private string AttemptTitle(ScenarioAttempt attempt) =>
+        $"{scenarios.Find(attempt.ScenarioId)?.Title ?? attempt.ScenarioId} ({GeneralistischWerkt.Training.Core.Formatting.DutchFormat.Date(attempt.StartedAt)})";
 
     public async Task<IReadOnlyList<SupervisionSession>> SessionsAsync(string viewerId, string? coachId = null)
     {
