@@ -11,7 +11,12 @@ public record AccountSummary(
     string? SupervisorId,
     string? SupervisorName,
     IReadOnlyList<string> Teams,
-    DateTimeOffset? LastSignInAt);
+    DateTimeOffset? LastSignInAt,
+    DateTimeOffset? LockoutEnd = null,
+    bool MustChangePassword = false)
+{
+    public bool IsLockedOutAt(DateTimeOffset now) => LockoutEnd > now;
+}
 
 public record PersonRef(string Id, string DisplayName);
 

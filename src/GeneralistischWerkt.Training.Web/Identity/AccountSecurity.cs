@@ -1,0 +1,124 @@
+using System.Threading.RateLimiting;
+using GeneralistischWerkt.Training.Web.Components.Pages.Account;
+using GeneralistischWerkt.Training.Web.Data;
+using GeneralistischWerkt.Training.Web.Features.Accounts;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Components.Endpoints;
+using Microsoft.AspNetCore.Identity;
+
+namespace GeneralistischWerkt.Training.Web.Identity;
+
+/// <summary>
+/// Password change and reset, the per-address limit on sign-in, and sign-out: registered with one call each in
+/// Program.cs.
+/// </summary>
+public static class AccountSecurity
+{
+    /// <summary>
+    /// Posts of these pages count against the per-address limit: guessing a password (sign-in, the current password
+    /// on the change page) and sending mail (wachtwoord vergeten). Matched by page, so "/Account/Aanmelden/" counts too.
+    /// </summary>
+    private static readonly IReadOnlyDictionary<Type, string> LimitedPages = new Dictionary<Type, string>
+    {
+        [typeof(Login)] = "aanmelden",
+        [typeof(ChangePassword)] = "wachtwoord",
+        [typeof(ForgotPassword)] = "wachtwoord-vergeten",
+    };
+
+    public static IServiceCollection AddAccountSecurity(this IServiceCollection services, IConfiguration configuration,
+        IHostEnvironment environment)
+    {
+        services.AddScoped<PasswordService>();
+        var email = configuration.GetSection(EmailOptions.Section);
+        services.Configure<EmailOptions>(email);
+        switch ((email.Get<EmailOptions>() ?? new()).Choose(environment.IsDevelopment()))
+        {
+            case EmailOptions.Mailer.Smtp:
+                services.AddSingleton<SmtpOutbox>();
+                services.AddHostedService(sp => sp.GetRequiredService<SmtpOutbox>());
+                services.AddScoped<IPasswordResetMailer, SmtpPasswordResetMailer>();
+                break;
+            case EmailOptions.Mailer.Development:
+                services.AddHttpContextAccessor();
+                services.AddScoped<IPasswordResetMailer, DevelopmentPasswordResetMailer>();
+                break;
+            default:
+                services.AddScoped<IPasswordResetMailer, UnconfiguredPasswordResetMailer>();
+                break;
+        }
+
+        // Per remote address, so that from one address nobody can try many passwords or keep locking other people's
+        // accounts quickly (the account lockout stays: 5 wrong passwords lock an account for 15 minutes).
+        var perMinute = configuration.GetValue("Security:SignInPerMinute", 10);
+        services.AddRateLimiter(options =>
+        {
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            {
+                var page = context.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>()?.Type;
+                if (!HttpMethods.IsPost(context.Request.Method) || page is null || !LimitedPages.TryGetValue(page, out var action))
+                    return RateLimitPartition.GetNoLimiter("");
+                var address = context.Connection.RemoteIpAddress?.ToString() ?? "onbekend";
+                return RateLimitPartition.GetFixedWindowLimiter($"{action}|{address}", _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = perMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                });
+            });
+            options.OnRejected = async (context, cancellationToken) =>
+            {
+                var response = context.HttpContext.Response;
+                response.StatusCode = StatusCodes.Status429TooManyRequests;
+                response.Headers.RetryAfter = "60";
+                response.ContentType = "text/html; charset=utf-8";
+                await response.WriteAsync(TooManyAttemptsPage, cancellationToken);
+            };
+        });
+        return services;
+    }
+
+    /// <summary>Call after UseAuthentication: the limit, then the forced password change.</summary>
+    public static WebApplication UseAccountSecurity(this WebApplication app)
+    {
+        app.UseRateLimiter();
+        app.UsePasswordChangeRequirement();
+        var email = app.Configuration.GetSection(EmailOptions.Section).Get<EmailOptions>() ?? new();
+        if (email.Choose(app.Environment.IsDevelopment()) == EmailOptions.Mailer.NotConfigured)
+            app.Logger.LogWarning(UnconfiguredPasswordResetMailer.Warning);
+        return app;
+    }
+
+    /// <summary>
+    /// Sign-out is a POST with an antiforgery token. The antiforgery middleware checks it (the metadata below) and the
+    /// handler answers 400 when it failed; nothing is bound from the form, so a missing token is no exception to log.
+    /// </summary>
+    public static void MapSignOut(this WebApplication app) =>
+        app.MapPost("/account/afmelden", async (HttpContext context, SignInManager<ApplicationUser> signInManager) =>
+            {
+                if (context.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false }) return Results.BadRequest();
+                await signInManager.SignOutAsync();
+                return Results.LocalRedirect("/account/aanmelden");
+            })
+            .WithMetadata(new RequireAntiforgeryTokenAttribute());
+
+    private const string TooManyAttemptsPage = """
+        <!DOCTYPE html>
+        <html lang="nl-BE">
+        <head>
+            <meta charset="utf-8" />
+            <meta name="viewport" content="width=device-width, initial-scale=1.0" />
+            <title>Te veel pogingen – GeneralistischWerkt.Training</title>
+            <link rel="stylesheet" href="/app.css" />
+        </head>
+        <body>
+            <main class="gwt-main">
+                <section class="gwt-page gwt-narrow">
+                    <h1>Te veel pogingen</h1>
+                    <p>Er kwamen de voorbije minuut te veel pogingen van dit adres. Wacht een minuut en probeer het dan opnieuw.</p>
+                    <p><a href="/account/aanmelden">Terug naar aanmelden</a></p>
+                </section>
+            </main>
+        </body>
+        </html>
+        """;
+}
