@@ -50,8 +50,7 @@ public class AccountAdministration(IServiceScopeFactory scopeFactory, TimeProvid
             EmailConfirmed = true,
             DisplayName = name,
             CreatedAt = clock.GetUtcNow(),
-            // The beheerder chose this password: the new user picks their own at the first sign-in.
-            MustChangePassword = true,
+            MustChangePassword = input.MustChangePassword,
         };
         var created = await users.CreateAsync(user, input.Password);
         if (!created.Succeeded) return AdminResult<string>.Fail(Describe(created));
