@@ -29,6 +29,13 @@ public static class AccountSecurity
         IHostEnvironment environment)
     {
         services.AddScoped<PasswordService>();
+        // Signing in on the sign-in page makes the cookie handler itself redirect to the ReturnUrl query parameter,
+        // checked only by its own IsLocalUrl: "/é" passed and then broke the Location header (500). One rule for both.
+        services.ConfigureApplicationCookie(options => options.Events.OnRedirectToReturnUrl = context =>
+        {
+            context.Response.Redirect(LocalUrl.OrStartPage(context.RedirectUri));
+            return Task.CompletedTask;
+        });
         var email = configuration.GetSection(EmailOptions.Section);
         services.Configure<EmailOptions>(email);
         switch ((email.Get<EmailOptions>() ?? new()).Choose(environment.IsDevelopment()))
