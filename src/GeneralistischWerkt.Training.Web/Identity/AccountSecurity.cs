@@ -72,13 +72,12 @@ public static class AccountSecurity
                     QueueLimit = 0,
                 });
             });
-            options.OnRejected = async (context, cancellationToken) =>
+            options.OnRejected = async (context, _) =>
             {
-                var response = context.HttpContext.Response;
-                response.StatusCode = StatusCodes.Status429TooManyRequests;
-                response.Headers.RetryAfter = "60";
-                response.ContentType = "text/html; charset=utf-8";
-                await response.WriteAsync(TooManyAttemptsPage, cancellationToken);
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                await StatusPage(StatusCodes.Status429TooManyRequests, "Te veel pogingen",
+                        "Er kwamen de voorbije minuut te veel pogingen van dit adres. Wacht een minuut en probeer het dan opnieuw.")
+                    .ExecuteAsync(context.HttpContext);
             };
         });
         return services;
@@ -102,30 +101,36 @@ public static class AccountSecurity
     public static void MapSignOut(this WebApplication app) =>
         app.MapPost("/account/afmelden", async (HttpContext context, SignInManager<ApplicationUser> signInManager) =>
             {
-                if (context.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false }) return Results.BadRequest();
+                if (context.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false })
+                    return StatusPage(StatusCodes.Status400BadRequest, "Afmelden lukte niet",
+                        "Het formulier was verlopen. Laad de pagina opnieuw en klik nog eens op Afmelden.");
                 await signInManager.SignOutAsync();
                 return Results.LocalRedirect("/account/aanmelden");
             })
             .WithMetadata(new RequireAntiforgeryTokenAttribute());
 
-    private const string TooManyAttemptsPage = """
+    /// <summary>
+    /// A small Dutch page written directly, for answers that must not be re-executed by the status-code pages (a
+    /// re-executed POST runs the antiforgery check a second time, which throws after a failed first check).
+    /// </summary>
+    private static IResult StatusPage(int statusCode, string title, string message) => Results.Content($"""
         <!DOCTYPE html>
         <html lang="nl-BE">
         <head>
             <meta charset="utf-8" />
             <meta name="viewport" content="width=device-width, initial-scale=1.0" />
-            <title>Te veel pogingen – GeneralistischWerkt.Training</title>
+            <title>{title} – GeneralistischWerkt.Training</title>
             <link rel="stylesheet" href="/app.css" />
         </head>
         <body>
             <main class="gwt-main">
                 <section class="gwt-page gwt-narrow">
-                    <h1>Te veel pogingen</h1>
-                    <p>Er kwamen de voorbije minuut te veel pogingen van dit adres. Wacht een minuut en probeer het dan opnieuw.</p>
-                    <p><a href="/account/aanmelden">Terug naar aanmelden</a></p>
+                    <h1>{title}</h1>
+                    <p>{message}</p>
+                    <p><a href="/account/aanmelden">Naar aanmelden</a></p>
                 </section>
             </main>
         </body>
         </html>
-        """;
+        """, "text/html; charset=utf-8", statusCode: statusCode);
 }
