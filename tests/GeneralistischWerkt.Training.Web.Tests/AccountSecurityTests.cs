@@ -32,6 +32,21 @@ public class LocalUrlTests
         Assert.Equal(expected, LocalUrl.OrStartPage(returnUrl));
 }
 
+public class SignInLimitTests
+{
+    [Theory]
+    [InlineData("203.0.113.7", "203.0.113.7")]
+    [InlineData("::ffff:203.0.113.7", "203.0.113.7")]
+    [InlineData("2001:db8:1:2:aaaa:bbbb:cccc:dddd", "2001:db8:1:2::/64")]
+    [InlineData("2001:db8:1:2::1", "2001:db8:1:2::/64")]
+    [InlineData("::1", "::/64")]
+    public void One_IPv4_address_or_one_IPv6_64_network_shares_one_limit(string address, string key) =>
+        Assert.Equal(key, AccountSecurity.AddressKey(System.Net.IPAddress.Parse(address)));
+
+    [Fact]
+    public void An_unknown_address_shares_one_limit_too() => Assert.Equal("onbekend", AccountSecurity.AddressKey(null));
+}
+
 public class EmailOptionsTests
 {
     private static EmailOptions Options(string? host, string? from, string? baseUrl) =>

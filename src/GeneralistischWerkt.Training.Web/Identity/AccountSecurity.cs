@@ -64,8 +64,7 @@ public static class AccountSecurity
                 var page = context.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>()?.Type;
                 if (!HttpMethods.IsPost(context.Request.Method) || page is null || !LimitedPages.TryGetValue(page, out var action))
                     return RateLimitPartition.GetNoLimiter("");
-                var address = context.Connection.RemoteIpAddress?.ToString() ?? "onbekend";
-                return RateLimitPartition.GetFixedWindowLimiter($"{action}|{address}", _ => new FixedWindowRateLimiterOptions
+                return RateLimitPartition.GetFixedWindowLimiter($"{action}|{AddressKey(context.Connection.RemoteIpAddress)}", _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = perMinute,
                     Window = TimeSpan.FromMinutes(1),
@@ -81,6 +80,20 @@ public static class AccountSecurity
             };
         });
         return services;
+    }
+
+    /// <summary>
+    /// The limit's unit: an IPv4 address (also when written IPv4-mapped), or an IPv6 /64 network, because one IPv6
+    /// connection usually has a whole /64 to pick new addresses from.
+    /// </summary>
+    public static string AddressKey(System.Net.IPAddress? address)
+    {
+        if (address is null) return "onbekend";
+        if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
+        if (address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6) return address.ToString();
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return new System.Net.IPAddress(bytes) + "/64";
     }
 
     /// <summary>Call after UseAuthentication: the limit, then the forced password change.</summary>
