@@ -9,7 +9,6 @@ using GeneralistischWerkt.Training.Web.Identity;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Radzen;
 
@@ -69,6 +68,7 @@ builder.Services.ConfigureApplicationCookie(options =>
     options.ExpireTimeSpan = TimeSpan.FromHours(8);
 });
 
+builder.Services.AddAccountSecurity(builder.Configuration, builder.Environment);
 builder.Services.AddScoped<AccountAdministration>();
 builder.Services.AddScoped<TeamAdministration>();
 builder.Services.AddScoped<DemoAccounts>();
@@ -121,18 +121,14 @@ app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/niet-gevonden", createScopeForStatusCodePages: true);
 
 app.UseAuthentication();
+app.UseAccountSecurity();
 app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
-// Sign-out is a POST with an antiforgery token (the [FromForm] parameter makes the framework validate it).
-app.MapPost("/account/afmelden", async ([FromForm] string? returnUrl, SignInManager<ApplicationUser> signInManager) =>
-{
-    await signInManager.SignOutAsync();
-    return Results.LocalRedirect("/account/aanmelden");
-});
+app.MapSignOut();
 
 // The user's own data as a zip. Always the signed-in user's: there is no id in the address to guess.
 app.MapGet("/mijn-gegevens/export", async (System.Security.Claims.ClaimsPrincipal user,

@@ -127,8 +127,13 @@ public class AccountsAndRolesTests(BrowserFixture fixture) : BrowserTest(fixture
         await Expect(members).ToContainTextAsync("Nina Nieuw");
         await AssertAccessibleAsync(Page);
 
+        // The beheerder chose the password: the coach first chooses her own, then lands on her start page.
         var coachPage = await NewPageAsync();
-        await SignInAndWaitAsync(email, "/coach", password, coachPage);
+        await SignInAsync(email, password, coachPage);
+        await Expect(coachPage).ToHaveURLAsync(new Regex("/account/wachtwoord$"));
+        await ChangePasswordAsync(coachPage, password, "Eigen-Wachtwoord-7");
+        await coachPage.WaitForURLAsync(new Regex("/coach$"));
+        await WaitForInteractiveAsync(coachPage);
         await Expect(coachPage.GetByRole(AriaRole.Heading, new() { Name = "Welkom, Nina Nieuw" })).ToBeVisibleAsync();
         await Expect(coachPage.GetByTestId("mijn-werkbegeleider")).ToHaveTextAsync("Wout Werkbegeleider");
         await Expect(coachPage.GetByRole(AriaRole.Heading, new() { Name = "Team Antwerpen-Noord" })).ToBeVisibleAsync();
@@ -164,6 +169,9 @@ public class AccountsAndRolesTests(BrowserFixture fixture) : BrowserTest(fixture
         await Expect(row.GetByRole(AriaRole.Button, new() { Name = "Dirk Deactief activeren" })).ToBeVisibleAsync();
 
         var coachPage = await NewPageAsync();
+        // A wrong password gets the answer of any wrong password: it must not confirm that the account exists.
+        await SignInAsync(email, "Fout-wachtwoord-1", coachPage);
+        await Expect(coachPage.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Het e-mailadres of het wachtwoord klopt niet.");
         await SignInAsync(email, password, coachPage);
         await Expect(coachPage.GetByRole(AriaRole.Alert)).ToContainTextAsync("Dit account is gedeactiveerd.");
         await Expect(coachPage).ToHaveURLAsync(new Regex("/account/aanmelden"));

@@ -14,19 +14,20 @@ public sealed class AppServer : IAsyncDisposable
     private Process? process;
     private readonly StringBuilder log = new();
 
-    private readonly IReadOnlyDictionary<string, string> settings;
-
-    /// <param name="settings">Extra configuration as environment variables (for example ForwardedHeaders__KnownProxies).</param>
+    /// <param name="settings">Extra configuration as environment variables (e.g. "Security__SignInPerMinute").</param>
     public AppServer(string environment = "Development", IReadOnlyDictionary<string, string>? settings = null)
     {
         Environment = environment;
-        this.settings = settings ?? new Dictionary<string, string>();
+        Settings = new Dictionary<string, string>(settings ?? new Dictionary<string, string>());
         DataDirectory = Path.Combine(Path.GetTempPath(), "gwt-e2e-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataDirectory);
         Port = FreePort();
     }
 
     public string Environment { get; }
+
+    /// <summary>Extra configuration for the next start, as environment variables.</summary>
+    public Dictionary<string, string> Settings { get; }
     public string DataDirectory { get; }
     public int Port { get; }
     public string BaseUrl => $"http://127.0.0.1:{Port}";
@@ -49,7 +50,9 @@ public sealed class AppServer : IAsyncDisposable
         info.Environment["ASPNETCORE_URLS"] = BaseUrl;
         info.Environment["Storage__DataDirectory"] = DataDirectory;
         info.Environment["Logging__LogLevel__Default"] = "Warning";
-        foreach (var (key, value) in settings) info.Environment[key] = value;
+        // The whole suite signs in from one address; tests of the per-address limit set their own.
+        info.Environment["Security__SignInPerMinute"] = "10000";
+        foreach (var (key, value) in Settings) info.Environment[key] = value;
 
         process = Process.Start(info) ?? throw new InvalidOperationException("Kon de app niet starten.");
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.AppendLine(e.Data); };

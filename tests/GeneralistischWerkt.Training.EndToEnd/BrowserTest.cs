@@ -69,6 +69,16 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
         await WaitForInteractiveAsync(page);
     }
 
+    /// <summary>On the change page: replaces the current (or temporary) password by a new one.</summary>
+    protected static async Task ChangePasswordAsync(IPage page, string current, string next)
+    {
+        await page.Locator("#huidig").FillAsync(current);
+        await page.GetByLabel("Nieuw wachtwoord", new() { Exact = true }).FillAsync(next);
+        await page.GetByLabel("Herhaal het nieuwe wachtwoord").FillAsync(next);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Wachtwoord wijzigen" }).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+    }
+
     /// <summary>Waits until the page runs on the live server circuit, so clicks reach server code.</summary>
     protected static async Task WaitForInteractiveAsync(IPage page) =>
         await page.Locator("main[data-interactive='ja']").WaitForAsync(new() { Timeout = 20_000 });

@@ -20,6 +20,7 @@ public class CreateAdminCommandTests : IAsyncLifetime
         Assert.Contains("Beheerder eerste@dienst.be aangemaakt.", output.ToString());
         var account = (await db.Accounts.ListAccountsAsync()).Single();
         Assert.Equal([Roles.Admin], account.Roles);
+        Assert.False(account.MustChangePassword);
     }
 
     [Fact]

@@ -27,6 +27,7 @@ public class DemoAccountsTests : IAsyncLifetime
         Assert.Equal("Wendy Werkbegeleider", accounts.Single(a => a.DisplayName == "Cas Coach").SupervisorName);
         Assert.Equal(2, accounts.Count(a => a.Roles.SequenceEqual([Roles.Supervisor])));
         Assert.Single(accounts, a => a.Roles.SequenceEqual([Roles.Admin]));
+        Assert.All(accounts, a => Assert.False(a.MustChangePassword));
 
         var team = (await db.Teams.ListTeamsAsync()).Single(t => t.Name == DemoAccounts.TeamName);
         Assert.Equal(["Wout Werkbegeleider"], team.Supervisors.Select(s => s.DisplayName));

@@ -28,7 +28,8 @@ public sealed class TestDatabase : IAsyncDisposable
     public AccountAdministration Accounts => Services.GetRequiredService<AccountAdministration>();
     public TeamAdministration Teams => Services.GetRequiredService<TeamAdministration>();
 
-    public static async Task<TestDatabase> CreateAsync()
+    /// <param name="configure">Runs last, so a test can replace one of the app's services (e.g. the password hasher).</param>
+    public static async Task<TestDatabase> CreateAsync(Action<IServiceCollection>? configure = null)
     {
         var connection = new SqliteConnection("Data Source=:memory:");
         await connection.OpenAsync();
@@ -45,7 +46,16 @@ public sealed class TestDatabase : IAsyncDisposable
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<ApplicationDbContext>()
-            .AddErrorDescriber<DutchIdentityErrorDescriber>();
+            .AddSignInManager<ActiveAccountSignInManager>()
+            .AddClaimsPrincipalFactory<DisplayNameClaimsPrincipalFactory>()
+            .AddErrorDescriber<DutchIdentityErrorDescriber>()
+            .AddDefaultTokenProviders();
+        services.AddDataProtection();
+        services.AddHttpContextAccessor();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.AddSingleton<RecordingMailer>();
+        services.AddSingleton<IPasswordResetMailer>(sp => sp.GetRequiredService<RecordingMailer>());
+        services.AddScoped<PasswordService>();
         services.AddScoped<AccountAdministration>();
         services.AddScoped<TeamAdministration>();
         services.AddScoped<DemoAccounts>();
@@ -56,6 +66,7 @@ public sealed class TestDatabase : IAsyncDisposable
         services.AddScoped<GeneralistischWerkt.Training.Web.Features.Supervision.SupervisionService>();
         services.AddScoped<GeneralistischWerkt.Training.Web.Features.Reflections.PersonalDataExport>();
         services.AddRealStores();
+        configure?.Invoke(services);
         var provider = services.BuildServiceProvider();
         await DatabaseSetup.MigrateAsync(provider);
         return new TestDatabase(provider, connection);
@@ -72,6 +83,18 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         await using var scope = Services.CreateAsyncScope();
         return await query(scope.ServiceProvider.GetRequiredService<ApplicationDbContext>());
+    }
+
+    /// <summary>The reset mails "sent" in a test: the user and the link's path and query.</summary>
+    public sealed class RecordingMailer : IPasswordResetMailer
+    {
+        public List<(ApplicationUser User, string PathAndQuery)> Sent { get; } = [];
+
+        public Task<string?> SendAsync(ApplicationUser user, string pathAndQuery)
+        {
+            Sent.Add((user, pathAndQuery));
+            return Task.FromResult<string?>(null);
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -12,4 +12,10 @@ public class ApplicationUser : IdentityUser
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset? LastSignInAt { get; set; }
+
+    /// <summary>
+    /// Set when a beheerder chose the password (a new account or a reset): the user must pick their own at the next
+    /// sign-in before doing anything else. Cleared by a change or a reset through the e-mailed link.
+    /// </summary>
+    public bool MustChangePassword { get; set; }
 }

@@ -5,7 +5,10 @@ using Microsoft.Extensions.Options;
 
 namespace GeneralistischWerkt.Training.Web.Identity;
 
-/// <summary>Refuses sign-in (result NotAllowed) for deactivated accounts and records the last sign-in.</summary>
+/// <summary>
+/// Refuses sign-in (result NotAllowed) for deactivated accounts and records the last sign-in. A failed attempt looks
+/// the same whether or not the address has an account: same result, and the same work (one password hash check).
+/// </summary>
 public class ActiveAccountSignInManager(
     UserManager<ApplicationUser> userManager,
     IHttpContextAccessor contextAccessor,
@@ -14,10 +17,38 @@ public class ActiveAccountSignInManager(
     ILogger<SignInManager<ApplicationUser>> logger,
     IAuthenticationSchemeProvider schemes,
     IUserConfirmation<ApplicationUser> confirmation,
+    IPasswordHasher<ApplicationUser> passwordHasher,
     TimeProvider clock)
     : SignInManager<ApplicationUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes,
         confirmation)
 {
+    // A stand-in account whose hash is checked when the address is unknown. The hash is made once with the app's own
+    // hasher, so checking it costs what checking a real account's password costs.
+    private static readonly ApplicationUser DummyUser = new() { UserName = "onbekend" };
+    private static string? dummyHash;
+
+    public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent,
+        bool lockoutOnFailure)
+    {
+        var user = await UserManager.FindByNameAsync(userName);
+        if (user is null)
+        {
+            dummyHash ??= passwordHasher.HashPassword(DummyUser, Guid.NewGuid().ToString());
+            passwordHasher.VerifyHashedPassword(DummyUser, dummyHash, password);
+            return SignInResult.Failed;
+        }
+        return await PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
+    }
+
+    public override async Task<SignInResult> CheckPasswordSignInAsync(ApplicationUser user, string password,
+        bool lockoutOnFailure)
+    {
+        // "Gedeactiveerd" only after the right password: after a wrong one it would confirm that the address has an
+        // account, so a deactivated account then answers like any wrong password.
+        if (!user.IsActive && !await UserManager.CheckPasswordAsync(user, password)) return SignInResult.Failed;
+        return await base.CheckPasswordSignInAsync(user, password, lockoutOnFailure);
+    }
+
     public override async Task<bool> CanSignInAsync(ApplicationUser user) =>
         user.IsActive && await base.CanSignInAsync(user);
 

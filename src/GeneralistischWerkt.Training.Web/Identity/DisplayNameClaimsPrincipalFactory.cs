@@ -5,7 +5,10 @@ using Microsoft.Extensions.Options;
 
 namespace GeneralistischWerkt.Training.Web.Identity;
 
-/// <summary>Adds the display name to the sign-in cookie so the header can greet the user without a query.</summary>
+/// <summary>
+/// Adds the display name to the sign-in cookie so the header can greet the user without a query, and marks an account
+/// that must first choose its own password (checked on every request without a query; see PasswordChangeRequirement).
+/// </summary>
 public class DisplayNameClaimsPrincipalFactory(
     UserManager<ApplicationUser> userManager,
     RoleManager<IdentityRole> roleManager,
@@ -18,6 +21,7 @@ public class DisplayNameClaimsPrincipalFactory(
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(DisplayNameClaim, user.DisplayName));
+        if (user.MustChangePassword) identity.AddClaim(new Claim(PasswordChangeRequirement.Claim, "ja"));
         return identity;
     }
 }

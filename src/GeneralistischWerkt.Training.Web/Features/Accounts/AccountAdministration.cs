@@ -11,7 +11,7 @@ namespace GeneralistischWerkt.Training.Web.Features.Accounts;
 /// The beheerder's account operations and their rules. Each call runs in its own DI scope, so it gets its own
 /// DbContext and UserManager: pages on an interactive circuit must not share one context across operations.
 /// </summary>
-public class AccountAdministration(IServiceScopeFactory scopeFactory, TimeProvider clock)
+public class AccountAdministration(IServiceScopeFactory scopeFactory, TimeProvider clock, ILogger<AccountAdministration> logger)
 {
     public async Task<IReadOnlyList<AccountSummary>> ListAccountsAsync()
     {
@@ -53,6 +53,7 @@ public class AccountAdministration(IServiceScopeFactory scopeFactory, TimeProvid
             EmailConfirmed = true,
             DisplayName = name,
             CreatedAt = clock.GetUtcNow(),
+            MustChangePassword = input.MustChangePassword,
         };
         var created = await users.CreateAsync(user, input.Password);
         if (!created.Succeeded) return AdminResult<string>.Fail(Describe(created));
@@ -131,6 +132,43 @@ public class AccountAdministration(IServiceScopeFactory scopeFactory, TimeProvid
             await NotifySupervisionEndedAsync(scope.ServiceProvider, db, ended);
         }
         await users.UpdateSecurityStampAsync(user);
+        return AdminResult.Ok();
+    }
+
+    /// <summary>Ends a lockout after too many wrong passwords, so the account can sign in again at once.</summary>
+    public async Task<AdminResult> UnlockAsync(string userId, string actingUserId)
+    {
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = await users.FindByIdAsync(userId);
+        if (user is null) return AdminResult.Fail("Dit account bestaat niet.");
+        var unlocked = await users.SetLockoutEndDateAsync(user, null);
+        if (!unlocked.Succeeded) return AdminResult.Fail(Describe(unlocked));
+        await users.ResetAccessFailedCountAsync(user);
+        logger.LogInformation("Beheerder {ActingUserId} ontgrendelde account {UserId}.", actingUserId, userId);
+        return AdminResult.Ok();
+    }
+
+    /// <summary>
+    /// Sets a temporary password the beheerder passes on; the user must replace it at the next sign-in. Other sessions
+    /// of the account end (new security stamp) and a lockout is lifted, so the temporary password works at once.
+    /// </summary>
+    public async Task<AdminResult> ResetPasswordAsync(string userId, string? temporaryPassword, string actingUserId)
+    {
+        if (string.IsNullOrEmpty(temporaryPassword)) return AdminResult.Fail("Vul een tijdelijk wachtwoord in.");
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = await users.FindByIdAsync(userId);
+        if (user is null) return AdminResult.Fail("Dit account bestaat niet.");
+
+        // Identity's own reset token: the same validated path (password rules, new stamp) as "wachtwoord vergeten".
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        user.MustChangePassword = true;
+        var reset = await users.ResetPasswordAsync(user, token, temporaryPassword);
+        if (!reset.Succeeded) return AdminResult.Fail(Describe(reset));
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        logger.LogInformation("Beheerder {ActingUserId} stelde een tijdelijk wachtwoord in voor account {UserId}.", actingUserId, userId);
         return AdminResult.Ok();
     }
 

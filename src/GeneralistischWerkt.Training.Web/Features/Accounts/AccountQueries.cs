@@ -34,7 +34,9 @@ public static class AccountQueries
                 supervisor?.SupervisorId,
                 supervisor?.DisplayName,
                 teams.Where(t => t.UserId == u.Id).Select(t => t.Name).OrderBy(n => n).ToList(),
-                u.LastSignInAt);
+                u.LastSignInAt,
+                u.LockoutEnd,
+                u.MustChangePassword);
         }).ToList();
     }
 }

@@ -45,7 +45,8 @@ public static class CreateAdminCommand
         }
 
         var accounts = services.GetRequiredService<AccountAdministration>();
-        var result = await accounts.CreateAccountAsync(new NewAccount(name, email, password ?? "", [Roles.Admin]));
+        // The person running the command chose this password, so no forced change at the first sign-in.
+        var result = await accounts.CreateAccountAsync(new NewAccount(name, email, password ?? "", [Roles.Admin], MustChangePassword: false));
         if (!result.Succeeded)
         {
             foreach (var error in result.Errors) output.WriteLine($"Fout: {error}");

@@ -39,7 +39,8 @@ public class DemoAccounts(AccountAdministration accounts, TeamAdministration tea
         var ids = new Dictionary<string, string>();
         foreach (var (name, email, role) in People)
         {
-            var result = await accounts.CreateAccountAsync(new NewAccount(name, email, Password, [role]));
+            // The documented demo password stays usable: demo accounts are not forced to change it.
+            var result = await accounts.CreateAccountAsync(new NewAccount(name, email, Password, [role], MustChangePassword: false));
             if (!result.Succeeded) throw new InvalidOperationException(string.Join(" ", result.Errors));
             ids[email] = result.Value!;
         }
