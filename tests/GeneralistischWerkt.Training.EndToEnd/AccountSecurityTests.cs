@@ -136,11 +136,29 @@ public class AccountSecurityTests(BrowserFixture fixture) : BrowserTest(fixture)
     }
 
     [Fact]
+    public async Task One_address_cannot_keep_someone_else_locked_out()
+    {
+        var email = await CreateAdminAsync(Fixture.App, "Otto Open");
+        var attacker = await NewPageAsync(from: "203.0.113.77");
+        for (var attempt = 1; attempt <= 8; attempt++) await SignInAsync(email, $"Fout-wachtwoord-{attempt}", attacker);
+        await Expect(attacker.GetByRole(AriaRole.Alert)).ToContainTextAsync("Je account is vergrendeld");
+        // Even the right password does not get through from that address any more ...
+        await SignInAsync(email, FirstPassword, attacker);
+        await Expect(attacker.GetByRole(AriaRole.Alert)).ToContainTextAsync("Je account is vergrendeld");
+        // ... but the owner, elsewhere, signs in as usual.
+        var owner = await NewPageAsync(from: "192.0.2.78");
+        await SignInAndWaitAsync(email, "/beheer", FirstPassword, owner);
+    }
+
+    [Fact]
     public async Task Beheerder_unlocks_a_locked_account_which_then_signs_in_at_once()
     {
         var email = await CreateAdminAsync(Fixture.App, "Lotte Slot");
-        var user = await NewPageAsync();
-        for (var attempt = 1; attempt <= 5; attempt++) await SignInAsync(email, $"Fout-wachtwoord-{attempt}", user);
+        // Wrong passwords from two addresses lock the account itself; one address alone only stops itself.
+        var first = await NewPageAsync(from: "192.0.2.41");
+        var second = await NewPageAsync(from: "198.51.100.42");
+        for (var attempt = 1; attempt <= 6; attempt++) await SignInAsync(email, $"Fout-wachtwoord-{attempt}", attempt % 2 == 0 ? second : first);
+        var user = await NewPageAsync(from: "203.0.113.43");
         await SignInAsync(email, FirstPassword, user);
         await Expect(user.GetByRole(AriaRole.Alert)).ToContainTextAsync("Je account is vergrendeld");
 

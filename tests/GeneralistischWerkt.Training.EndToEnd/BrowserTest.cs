@@ -33,12 +33,16 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
     }
 
     /// <summary>A page in a new, isolated browser context (its own cookies: another user).</summary>
-    protected async Task<IPage> NewPageAsync()
+    /// <param name="from">
+    /// Another client address, told to the app as a proxy would (X-Forwarded-For; the app trusts loopback proxies).
+    /// </param>
+    protected async Task<IPage> NewPageAsync(string? from = null)
     {
         var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = fixture.App.BaseUrl,
             Locale = "nl-BE",
+            ExtraHTTPHeaders = from is null ? null : new Dictionary<string, string> { ["X-Forwarded-For"] = from },
         });
         contexts.Add(context);
         var page = await context.NewPageAsync();

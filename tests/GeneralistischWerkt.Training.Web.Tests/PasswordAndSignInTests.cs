@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using System.Collections.Concurrent;
 using GeneralistischWerkt.Training.Web.Data;
 using GeneralistischWerkt.Training.Web.Features.Accounts;
@@ -30,9 +31,14 @@ public class PasswordAndSignInTests : IAsyncLifetime
         return await action(scope.ServiceProvider);
     }
 
-    private Task<SignInResult> SignInAsync(string email, string password) =>
-        InScopeAsync(sp => sp.GetRequiredService<SignInManager<ApplicationUser>>()
-            .PasswordSignInAsync(email, password, isPersistent: false, lockoutOnFailure: true));
+    private Task<SignInResult> SignInAsync(string email, string password, string from = "192.0.2.10") =>
+        InScopeAsync(sp =>
+        {
+            sp.GetRequiredService<IHttpContextAccessor>().HttpContext =
+                new DefaultHttpContext { Connection = { RemoteIpAddress = System.Net.IPAddress.Parse(from) } };
+            return sp.GetRequiredService<SignInManager<ApplicationUser>>()
+                .PasswordSignInAsync(email, password, isPersistent: false, lockoutOnFailure: true);
+        });
 
     private Task<ApplicationUser> UserAsync(string id) =>
         InScopeAsync(async sp => (await sp.GetRequiredService<UserManager<ApplicationUser>>().FindByIdAsync(id))!);
@@ -81,12 +87,33 @@ public class PasswordAndSignInTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task One_address_cannot_keep_someone_else_locked_out_but_is_stopped_itself()
+    {
+        var id = await db.CreateAsync("Tom Doel", Roles.Coach, "tom@test.be");
+        for (var i = 1; i <= 4; i++) Assert.Equal(SignInResult.Failed, await SignInAsync("tom@test.be", "Fout-wachtwoord-1", "203.0.113.66"));
+        // The fifth wrong password stops this address for this account, with the lockout's answer ...
+        Assert.True((await SignInAsync("tom@test.be", "Fout-wachtwoord-1", "203.0.113.66")).IsLockedOut);
+        Assert.True((await SignInAsync("tom@test.be", Password, "203.0.113.66")).IsLockedOut);
+        for (var i = 0; i < 20; i++) Assert.True((await SignInAsync("tom@test.be", "Fout-wachtwoord-1", "203.0.113.66")).IsLockedOut);
+        // ... but the account is not locked: its owner signs in from another address.
+        Assert.False((await db.Accounts.GetAccountAsync(id))!.IsLockedOutAt(DateTimeOffset.UtcNow));
+        Assert.Equal(0, (await UserAsync(id)).AccessFailedCount);
+        Assert.True((await InScopeAsync(async sp =>
+        {
+            sp.GetRequiredService<IHttpContextAccessor>().HttpContext =
+                new DefaultHttpContext { Connection = { RemoteIpAddress = System.Net.IPAddress.Parse("192.0.2.77") } };
+            return await sp.GetRequiredService<SignInManager<ApplicationUser>>().CheckPasswordSignInAsync(await UserAsync(id), Password, true);
+        })).Succeeded);
+    }
+
+    [Fact]
     public async Task Beheerder_unlocks_a_locked_account_and_it_is_logged()
     {
         var admin = await db.CreateAsync("Bea Beheer", Roles.Admin);
         var id = await db.CreateAsync("Sam Slot", Roles.Coach, "sam@test.be");
-        for (var i = 0; i < 5; i++) await SignInAsync("sam@test.be", "Fout-wachtwoord-1");
-        Assert.True((await SignInAsync("sam@test.be", Password)).IsLockedOut);
+        // Wrong passwords from two addresses lock the account itself (one address alone cannot, see below).
+        for (var i = 0; i < 6; i++) await SignInAsync("sam@test.be", "Fout-wachtwoord-1", i % 2 == 0 ? "192.0.2.10" : "198.51.100.20");
+        Assert.True((await SignInAsync("sam@test.be", Password, "203.0.113.30")).IsLockedOut);
         Assert.True((await db.Accounts.GetAccountAsync(id))!.IsLockedOutAt(DateTimeOffset.UtcNow));
 
         Assert.True((await db.Accounts.UnlockAsync(id, admin)).Succeeded);

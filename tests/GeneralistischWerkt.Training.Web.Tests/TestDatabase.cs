@@ -52,6 +52,7 @@ public sealed class TestDatabase : IAsyncDisposable
             .AddDefaultTokenProviders();
         services.AddDataProtection();
         services.AddHttpContextAccessor();
+        services.AddSingleton<SignInFailures>();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.AddSingleton<RecordingMailer>();
         services.AddSingleton<IPasswordResetMailer>(sp => sp.GetRequiredService<RecordingMailer>());

@@ -29,6 +29,7 @@ public static class AccountSecurity
         IHostEnvironment environment)
     {
         services.AddScoped<PasswordService>();
+        services.AddSingleton<SignInFailures>();
         // Signing in on the sign-in page makes the cookie handler itself redirect to the ReturnUrl query parameter,
         // checked only by its own IsLocalUrl: "/é" passed and then broke the Location header (500). One rule for both.
         services.ConfigureApplicationCookie(options => options.Events.OnRedirectToReturnUrl = context =>

@@ -18,6 +18,7 @@ public class ActiveAccountSignInManager(
     IAuthenticationSchemeProvider schemes,
     IUserConfirmation<ApplicationUser> confirmation,
     IPasswordHasher<ApplicationUser> passwordHasher,
+    SignInFailures failures,
     TimeProvider clock)
     : SignInManager<ApplicationUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes,
         confirmation)
@@ -43,10 +44,23 @@ public class ActiveAccountSignInManager(
     public override async Task<SignInResult> CheckPasswordSignInAsync(ApplicationUser user, string password,
         bool lockoutOnFailure)
     {
+        var address = AccountSecurity.AddressKey(contextAccessor.HttpContext?.Connection.RemoteIpAddress);
+        // This address already gave too many wrong passwords for this account: the same answer as a lockout, and no
+        // password is checked. The account itself stays open for its owner elsewhere (see SignInFailures).
+        if (failures.IsBlocked(user.Id, address)) return SignInResult.LockedOut;
+
+        SignInResult result;
         // "Gedeactiveerd" only after the right password: after a wrong one it would confirm that the address has an
         // account, so a deactivated account then answers like any wrong password.
-        if (!user.IsActive && !await UserManager.CheckPasswordAsync(user, password)) return SignInResult.Failed;
-        return await base.CheckPasswordSignInAsync(user, password, lockoutOnFailure);
+        if (!user.IsActive && !await UserManager.CheckPasswordAsync(user, password))
+            result = SignInResult.Failed;
+        else
+            result = await base.CheckPasswordSignInAsync(user, password,
+                lockoutOnFailure && failures.OtherAddressFailed(user.Id, address));
+
+        if (result.Succeeded) failures.Succeeded(user.Id, address);
+        else if (!result.IsLockedOut && !result.IsNotAllowed && !result.RequiresTwoFactor) failures.Failed(user.Id, address);
+        return failures.IsBlocked(user.Id, address) && !result.Succeeded ? SignInResult.LockedOut : result;
     }
 
     public override async Task<bool> CanSignInAsync(ApplicationUser user) =>

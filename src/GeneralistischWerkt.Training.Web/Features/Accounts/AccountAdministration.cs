@@ -145,6 +145,7 @@ public class AccountAdministration(IServiceScopeFactory scopeFactory, TimeProvid
         var unlocked = await users.SetLockoutEndDateAsync(user, null);
         if (!unlocked.Succeeded) return AdminResult.Fail(Describe(unlocked));
         await users.ResetAccessFailedCountAsync(user);
+        scope.ServiceProvider.GetService<SignInFailures>()?.Forget(userId);
         logger.LogInformation("Beheerder {ActingUserId} ontgrendelde account {UserId}.", actingUserId, userId);
         return AdminResult.Ok();
     }
@@ -168,6 +169,7 @@ public class AccountAdministration(IServiceScopeFactory scopeFactory, TimeProvid
         if (!reset.Succeeded) return AdminResult.Fail(Describe(reset));
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
+        scope.ServiceProvider.GetService<SignInFailures>()?.Forget(userId);
         logger.LogInformation("Beheerder {ActingUserId} stelde een tijdelijk wachtwoord in voor account {UserId}.", actingUserId, userId);
         return AdminResult.Ok();
     }
