@@ -79,6 +79,12 @@ public class CorpusTests
         { "gwt111-check-id", [
             "les-dubbel.md:19:9: error GWT111",
         ] },
+        { "gwt112-nesting", [
+            "citaten.md:8:65: error GWT112",
+            "haken.md:10:39: error GWT112",
+            "lijsten.md:24:33: error GWT112",
+            "nadruk.md:8:103: error GWT112",
+        ] },
         { "waarschuwingen", [
             "andere-naam.md:2:5: warning GWT201",
             "eerste-fase.md:6:16: warning GWT205",
