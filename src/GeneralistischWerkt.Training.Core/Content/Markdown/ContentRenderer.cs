@@ -1,3 +1,4 @@
+using Markdig.Extensions.Tables;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Renderers.Html.Inlines;
@@ -53,6 +54,7 @@ public static class ContentRenderer
     {
         var document = ContentMarkdown.Parse(markdown);
         AddHeadingIds(document, linkResolver);
+        DropPaddingCells(document);
 
         using var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer);
@@ -185,6 +187,23 @@ public static class ContentRenderer
         {
             if (IsSafeUrl(autolink.IsEmail ? "mailto:" + autolink.Url : autolink.Url)) base.Write(renderer, autolink);
             else renderer.WriteEscape(autolink.Url);
+        }
+    }
+
+    /// <summary>
+    /// Markdig pads every row of a pipe table with empty cells up to the widest row, so a wide header over many short
+    /// rows turns a few kilobytes of text into megabytes of <c>&lt;td&gt;&lt;/td&gt;</c>. The padding (cells without
+    /// any content) is dropped at the end of each row, which keeps the HTML in proportion to the text; browsers lay out
+    /// short rows the same way.
+    /// </summary>
+    private static void DropPaddingCells(MarkdownDocument document)
+    {
+        foreach (var table in document.Descendants<Table>())
+        {
+            foreach (var row in table.OfType<TableRow>())
+            {
+                while (row.Count > 0 && row[^1] is TableCell { Count: 0 }) row.RemoveAt(row.Count - 1);
+            }
         }
     }
 
