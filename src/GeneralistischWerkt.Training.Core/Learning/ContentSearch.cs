@@ -110,8 +110,9 @@ public sealed partial class ContentSearch
         var builder = new StringBuilder(text.Length);
         foreach (var ch in text)
         {
-            if (ch < 128)
+            if (ch < 128 || char.IsSurrogate(ch))
             {
+                // A surrogate on its own can't be normalised (Normalize throws); it has no accent to remove anyway.
                 builder.Append(char.ToLowerInvariant(ch));
                 continue;
             }

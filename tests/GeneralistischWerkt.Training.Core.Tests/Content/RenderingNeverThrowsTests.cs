@@ -30,6 +30,14 @@ public class RenderingNeverThrowsTests
         { "alles-door-elkaar", Repeat("[*_>", 500) },
         { "lange-nadruk", Repeat("*", 100_000) + "a" + Repeat("*", 100_000) },
         { "heel-veel-haken", Repeat("[", 50_000) },
+        // Found by the property tests: Markdig leaves "[a" open when "[b]" after it is no defined reference.
+        { "onbekende-verwijzingen", Repeat("[a][b]x", 300) },
+        { "haken-na-wikilinks", Repeat("[[thema:a]][[thema:b]]", 200) + Repeat("[", 40) },
+        // Found by the property tests: "]" inside code spans closes nothing.
+        { "haken-in-code", Repeat("[```]```", 300) },
+        { "haken-in-code-over-regels", Repeat("[`\n]", 300) },
+        // Found by the property tests: a lone carriage return ends a line too.
+        { "lijsten-na-een-losse-cr", "\"\r" + Repeat("- ", 100) + ":" },
     };
 
     [Theory]
@@ -95,6 +103,18 @@ public class RenderingNeverThrowsTests
         var limited = MarkdownNesting.Limit(Repeat(marker, allowed + 3) + "x");
 
         Assert.Equal(Repeat(marker, allowed) + escaped + Repeat(marker, 2) + "x", limited);
+    }
+
+    [Fact]
+    public void A_wide_table_header_over_many_short_rows_stays_in_proportion()
+    {
+        var markdown = Repeat("|a", 500) + "|\n" + Repeat("|-", 500) + "|\n" + Repeat("a|\n", 500);
+
+        var html = ContentRenderer.ToHtml(markdown, NoLinks);
+
+        // Markdig pads all 500 rows to 500 cells: 2.5 MB of HTML for 3.5 kB of text.
+        Assert.True(html.Length < 20 * markdown.Length, $"{html.Length} characters of HTML for {markdown.Length} of text");
+        Assert.Equal(500 + 500, System.Text.RegularExpressions.Regex.Count(html, "<t[dh][ >]"));
     }
 
     [Fact]

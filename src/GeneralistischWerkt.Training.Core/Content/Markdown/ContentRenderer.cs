@@ -128,6 +128,8 @@ public static class ContentRenderer
     /// </summary>
     public static string HeadingId(string text)
     {
+        // Normalize throws on a lone surrogate (text pasted from a broken source); surrogates never end up in an id anyway.
+        if (text.Any(char.IsSurrogate)) text = new string(text.Where(c => !char.IsSurrogate(c)).ToArray());
         var decomposed = text.Normalize(System.Text.NormalizationForm.FormD);
         var id = new System.Text.StringBuilder(decomposed.Length);
         var dash = false;

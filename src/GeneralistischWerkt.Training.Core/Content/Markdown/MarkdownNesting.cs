@@ -42,7 +42,8 @@ public static class MarkdownNesting
         var inline = new InlineState();
         for (var lineStart = 0; lineStart <= markdown.Length; rewriter.Line++)
         {
-            var lineEnd = markdown.IndexOf('\n', lineStart);
+            // CommonMark ends a line at "\n", "\r\n" and a lone "\r".
+            var lineEnd = markdown.IndexOfAny(['\n', '\r'], lineStart);
             if (lineEnd < 0) lineEnd = markdown.Length;
             rewriter.LineStart = lineStart;
 
@@ -51,7 +52,7 @@ public static class MarkdownNesting
             if (IsBlank(markdown, contentStart, lineEnd)) inline = new InlineState(); // a blank line ends every paragraph
             else ScanInlines(markdown, contentStart, lineEnd, ref inline, rewriter);
 
-            lineStart = lineEnd + 1;
+            lineStart = lineEnd + (lineEnd + 1 < markdown.Length && markdown[lineEnd] == '\r' && markdown[lineEnd + 1] == '\n' ? 2 : 1);
         }
         firstCut = rewriter.FirstCut;
         return rewriter.Result();
@@ -162,6 +163,12 @@ public static class MarkdownNesting
         public int Stars;
         public int Underscores;
 
+        /// <summary>
+        /// A backtick run without a closing run on its line: Markdig may read a code span over several lines, so
+        /// from here to the end of the paragraph no "]" or emphasis delimiter is trusted to close anything.
+        /// </summary>
+        public bool MaybeInCode;
+
         public readonly int Depth => Brackets + Stars + Underscores;
     }
 
@@ -176,23 +183,36 @@ public static class MarkdownNesting
                 case '\\' when i + 1 < end && IsAsciiPunctuation(text[i + 1]):
                     i++; // an escaped character is text already
                     break;
+                case '[' when WikiLinkEnd(text, i, end) is > 0 and var wikiEnd:
+                    i = wikiEnd - 1; // [[soort:id]] is one leaf, whatever it holds
+                    break;
                 case '[':
                     if (state.Depth >= MaxInlineDepth) rewriter.Escape(i);
                     else state.Brackets++;
                     break;
                 case ']':
-                    if (state.Brackets > 0) state.Brackets--;
+                    // Markdig leaves the opener open when "]" is followed by an undefined "[label]" ("[a][b]x"), so
+                    // only a "]" not followed by "[" counts as closing one.
+                    if (state.Brackets > 0 && !state.MaybeInCode && (i + 1 >= end || text[i + 1] != '[')) state.Brackets--;
                     break;
+                case '`' when !state.MaybeInCode:
+                {
+                    // A code span is text: skip to the closing run of the same length on this line, if there is one.
+                    var runEnd = RunEnd(text, i, end);
+                    var close = ClosingRun(text, runEnd, end, runEnd - i);
+                    if (close < 0) state.MaybeInCode = true;
+                    i = (close < 0 ? runEnd : close) - 1;
+                    break;
+                }
                 case '*' or '_':
                 {
-                    var runEnd = i;
-                    while (runEnd < end && text[runEnd] == c) runEnd++;
+                    var runEnd = RunEnd(text, i, end);
                     var length = runEnd - i;
                     var before = i > start ? text[i - 1] : ' ';
                     var after = runEnd < end ? text[runEnd] : ' ';
                     var (canOpen, canClose) = Flanking(c, before, after);
                     ref var open = ref c == '*' ? ref state.Stars : ref state.Underscores;
-                    if (canClose) open -= Math.Min(open, length);
+                    if (canClose && !state.MaybeInCode) open -= Math.Min(open, length);
                     if (canOpen)
                     {
                         if (state.Depth + length > MaxInlineDepth)
@@ -209,6 +229,42 @@ public static class MarkdownNesting
                 }
             }
         }
+    }
+
+    private static int RunEnd(string text, int start, int end)
+    {
+        var i = start;
+        while (i < end && text[i] == text[start]) i++;
+        return i;
+    }
+
+    /// <summary>The end of the first run of exactly <paramref name="length"/> backticks from <paramref name="from"/>, or -1.</summary>
+    private static int ClosingRun(string text, int from, int end, int length)
+    {
+        for (var i = from; i < end; i++)
+        {
+            if (text[i] != '`') continue;
+            var runEnd = RunEnd(text, i, end);
+            if (runEnd - i == length) return runEnd;
+            i = runEnd - 1;
+        }
+        return -1;
+    }
+
+    /// <summary>
+    /// The end (after <c>]]</c>) of an internal link starting at <paramref name="at"/>, by the rules of
+    /// <see cref="WikiLinkInlineParser"/>: no <c>[</c> inside and closed on the same line; 0 if there is none.
+    /// </summary>
+    private static int WikiLinkEnd(string text, int at, int end)
+    {
+        if (at + 1 >= end || text[at + 1] != '[') return 0;
+        var limit = Math.Min(end, at + WikiLinkInlineParser.MaxLength);
+        for (var i = at + 2; i < limit; i++)
+        {
+            if (text[i] == '[') return 0;
+            if (text[i] == ']') return i > at + 2 && i + 1 < end && text[i + 1] == ']' ? i + 2 : 0;
+        }
+        return 0;
     }
 
     private static bool IsAsciiPunctuation(char c) => c is (>= '!' and <= '/') or (>= ':' and <= '@') or (>= '[' and <= '`') or (>= '{' and <= '~');
