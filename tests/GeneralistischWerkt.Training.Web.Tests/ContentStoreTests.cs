@@ -57,6 +57,19 @@ public class ContentStoreTests : BunitContext
     }
 
     [Fact]
+    public void A_too_deeply_nested_file_is_a_logged_check_error_and_unavailable_not_an_internal_error()
+    {
+        Write("goed.md", string.Format(GoodFiche, "goed", "Goed onderwerp"));
+        Write("diep.md", "---\nid: diep\ntitel: Diep\nsoort: thema\nsamenvatting: S\nlinks: []\n---\n" + new string('>', 500) + " x\n");
+        using var store = CreateStore("Production");
+
+        Assert.True(store.IsUnavailable("diep"));
+        Assert.NotNull(store.Library.Find(ContentKind.Theme, "goed"));
+        Assert.Contains(logger.Errors, e => e.StartsWith("diep.md:8:33: error GWT112: ", StringComparison.Ordinal));
+        Assert.DoesNotContain(logger.Errors, e => e.Contains("ontwikkelaars"));
+    }
+
+    [Fact]
     public async Task In_Development_a_changed_file_is_reloaded()
     {
         Write("onderwerp.md", string.Format(GoodFiche, "onderwerp", "Eerste titel"));

@@ -110,8 +110,9 @@ public sealed partial class ContentSearch
         var builder = new StringBuilder(text.Length);
         foreach (var ch in text)
         {
-            if (ch < 128)
+            if (ch < 128 || char.IsSurrogate(ch))
             {
+                // A surrogate on its own can't be normalised (Normalize throws); it has no accent to remove anyway.
                 builder.Append(char.ToLowerInvariant(ch));
                 continue;
             }
@@ -122,7 +123,10 @@ public sealed partial class ContentSearch
         return builder.ToString();
     }
 
-    /// <summary>Markdown to readable text: link syntax reduced to its label, markup characters and headings dropped.</summary>
+    /// <summary>
+    /// Markdown to readable text: link syntax reduced to its label, markup characters and headings dropped. The patterns
+    /// run without backtracking, so their time stays linear in the text whatever an author writes (thousands of '[').
+    /// </summary>
     private static string PlainText(string markdown)
     {
         var text = WikiLink().Replace(markdown, m => m.Groups["label"].Success ? m.Groups["label"].Value : m.Groups["id"].Value.Replace('-', ' '));
@@ -133,13 +137,13 @@ public sealed partial class ContentSearch
 
     private static string ChecksText(ContentItem item) => string.Join("\n", item.Checks.Select(c => c.Question));
 
-    [GeneratedRegex(@"\[\[(?<kind>[a-z]+):(?<id>[a-z0-9-]+)(\|(?<label>[^\]]+))?\]\]")]
+    [GeneratedRegex(@"\[\[(?<kind>[a-z]+):(?<id>[a-z0-9-]+)(\|(?<label>[^\]]+))?\]\]", RegexOptions.NonBacktracking)]
     private static partial Regex WikiLink();
 
-    [GeneratedRegex(@"\[([^\]]+)\]\([^)]*\)")]
+    [GeneratedRegex(@"\[([^\]]+)\]\([^)]*\)", RegexOptions.NonBacktracking)]
     private static partial Regex MarkdownLink();
 
-    [GeneratedRegex(@"(^|\n)#+ |[*_`>|]|^-{3,}|\n\s*[-+] ", RegexOptions.Multiline)]
+    [GeneratedRegex(@"(^|\n)#+ |[*_`>|]|^-{3,}|\n\s*[-+] ", RegexOptions.Multiline | RegexOptions.NonBacktracking)]
     private static partial Regex Markup();
 
     [GeneratedRegex(@"\s+")]

@@ -104,6 +104,8 @@ public class ContentLoaderRobustnessTests
 
         Assert.Equal(1, result.FileCount);
         Assert.All(result.Diagnostics, d => Assert.True(d.Line >= 1 && d.Column >= 1, d.ToString()));
+        // A normal diagnostic for the author, never the internal-error text of the loader's last line of defence.
+        Assert.All(result.Diagnostics, d => Assert.DoesNotContain("ontwikkelaars", d.Message));
     }
 
     [Fact]

@@ -79,6 +79,12 @@ public class CorpusTests
         { "gwt111-check-id", [
             "les-dubbel.md:19:9: error GWT111",
         ] },
+        { "gwt112-nesting", [
+            "citaten.md:8:65: error GWT112",
+            "haken.md:10:39: error GWT112",
+            "lijsten.md:24:33: error GWT112",
+            "nadruk.md:8:103: error GWT112",
+        ] },
         { "gwt206-andere-bestanden", [
             // README.md (in any folder) is documentation and competenties.yml at the root is for scenarios: not reported.
             "notities.txt:1:1: warning GWT206",

@@ -152,7 +152,8 @@ internal static class ContentFileReader
 
         if (id is null) return null;
 
-        var (introduction, sections, bodyLinks, malformed) = AnalyseBody(body, bodyLine, file);
+        if (AnalyseBody(body, bodyLine, file, diagnostics) is not { } analysed) return null;
+        var (introduction, sections, bodyLinks, malformed) = analysed;
         return new ContentItem
         {
             Id = id,
@@ -178,11 +179,29 @@ internal static class ContentFileReader
         };
     }
 
-    /// <summary>Splits the body into level-2 sections and collects its internal links, using the same Markdown parser as rendering.</summary>
-    private static (string Introduction, IReadOnlyList<ContentSection> Sections, IReadOnlyList<ContentReference> Links, IReadOnlyList<ContentReference> Malformed)
-        AnalyseBody(string body, int bodyLine, string file)
+    /// <summary>
+    /// Splits the body into level-2 sections and collects its internal links, using the same Markdown parser as rendering.
+    /// A body nested deeper than the renderer allows is an error (GWT112) and leaves the item out: the app would only
+    /// show the excess as text.
+    /// </summary>
+    private static (string Introduction, IReadOnlyList<ContentSection> Sections, IReadOnlyList<ContentReference> Links, IReadOnlyList<ContentReference> Malformed)?
+        AnalyseBody(string body, int bodyLine, string file, List<Diagnostic> diagnostics)
     {
-        var document = ContentMarkdown.Parse(body);
+        MarkdownNesting.Limit(body, out var cut);
+        if (cut is not null)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.NestingTooDeep, new SourcePosition(file, bodyLine + cut.Line - 1, cut.Column),
+                $"de Markdown is hier te diep genest ('{cut.Marker}'): hoogstens {MarkdownNesting.MaxBlockDepth / 2} lijsten of " +
+                $"{MarkdownNesting.MaxBlockDepth} citaten in elkaar, en hoogstens {MarkdownNesting.MaxInlineDepth} open '[' of nadruk-tekens " +
+                "('*', '_') in een alinea; schrijf '\\' voor een teken dat als tekst bedoeld is"));
+            return null;
+        }
+        if (ContentMarkdown.TryParse(body, out _) is not { } document)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.NestingTooDeep, new SourcePosition(file, bodyLine, 1),
+                "de Markdown van de tekst kan niet verwerkt worden; vereenvoudig de opmaak (minder lagen lijsten, citaten, haken of nadruk)"));
+            return null;
+        }
         var lines = body.Split('\n');
         var lineStarts = new List<int>(lines.Length) { 0 };
         for (var i = 0; i < body.Length; i++)

@@ -20,28 +20,51 @@ internal static class ContentMarkdown
         return builder.Build();
     }
 
-    public static MarkdownDocument Parse(string markdown) => Markdig.Markdown.Parse(markdown, Pipeline);
+    /// <summary>
+    /// Parses with nesting capped first (<see cref="MarkdownNesting"/>), so Markdig's depth limit is out of reach.
+    /// Can still throw if Markdig fails on something else; use <see cref="TryParse"/> where that must not escape.
+    /// </summary>
+    public static MarkdownDocument Parse(string markdown) => Markdig.Markdown.Parse(MarkdownNesting.Limit(markdown), Pipeline);
 
-    /// <summary>The plain text of a heading (literals, code and link labels), for matching section names.</summary>
+    /// <summary><see cref="Parse"/>, with any failure of Markdig returned instead of thrown.</summary>
+    public static MarkdownDocument? TryParse(string markdown, out Exception? failure)
+    {
+        try
+        {
+            failure = null;
+            return Parse(markdown);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            failure = e;
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The plain text of a heading (literals, code and link labels), for matching section names. Walks the tree with
+    /// its own stack rather than recursion, so no nesting can exhaust the call stack.
+    /// </summary>
     public static string PlainText(ContainerInline? inline, Func<WikiLinkInline, string>? linkText = null)
     {
         if (inline is null) return "";
         var text = new System.Text.StringBuilder();
-        Append(inline);
-        return string.Join(' ', text.ToString().Split([' ', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
-
-        void Append(Inline node)
+        var pending = new Stack<Inline>();
+        pending.Push(inline);
+        while (pending.Count > 0)
         {
-            switch (node)
+            switch (pending.Pop())
             {
-                case LiteralInline literal: text.Append(literal.Content.ToString()); break;
+                case LiteralInline literal: text.Append(literal.Content.AsSpan()); break;
                 case CodeInline code: text.Append(code.Content); break;
                 case WikiLinkInline link: text.Append(linkText?.Invoke(link) ?? link.Label ?? link.Target); break;
                 case LineBreakInline: text.Append(' '); break;
                 case ContainerInline container:
-                    foreach (var child in container) Append(child);
+                    // Pushed last to first, so the first child comes off the stack first.
+                    for (var child = container.LastChild; child is not null; child = child.PreviousSibling) pending.Push(child);
                     break;
             }
         }
+        return string.Join(' ', text.ToString().Split([' ', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
     }
 }

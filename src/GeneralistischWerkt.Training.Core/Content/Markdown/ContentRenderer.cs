@@ -1,14 +1,25 @@
+using Markdig.Extensions.Tables;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
+using Markdig.Renderers.Html.Inlines;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
 namespace GeneralistischWerkt.Training.Core.Content.Markdown;
 
+/// <summary>What <see cref="ContentRenderer.Render"/> produced; <see cref="Failure"/> says why it fell back to plain text.</summary>
+public sealed record RenderedHtml(string Html, Exception? Failure)
+{
+    public bool IsFallback => Failure is not null;
+}
+
 /// <summary>
-/// The one place where content Markdown becomes HTML. Raw HTML is never rendered (it shows as text), internal links
-/// go through an <see cref="IContentLinkResolver"/>, unknown targets become visibly broken text (never a link), and
-/// links or images with a script-capable URL (<c>javascript:</c>, <c>data:</c>, …) are reduced to their text.
+/// The one place where Markdown, from content files and from users alike, becomes HTML. Raw HTML is never rendered (it
+/// shows as text), internal links go through an <see cref="IContentLinkResolver"/>, unknown targets become visibly
+/// broken text (never a link), and every link, autolink and image is checked against one allow-list of schemes
+/// (<see cref="IsSafeUrl"/>) at the moment its HTML is written, so no earlier step can let a <c>javascript:</c> URL slip
+/// through. Rendering is total: nesting is capped before Markdig (<see cref="MarkdownNesting"/>) and any failure
+/// still gives the text, HTML-escaped, with its paragraphs and line breaks.
 /// </summary>
 public static class ContentRenderer
 {
@@ -18,25 +29,86 @@ public static class ContentRenderer
     /// <summary>CSS class of the text shown for an internal link whose target doesn't exist.</summary>
     public const string BrokenLinkClass = "broken-link";
 
-    public static string ToHtml(string? markdown, IContentLinkResolver linkResolver)
+    /// <summary>The HTML for <paramref name="markdown"/>; never throws (see <see cref="Render"/>).</summary>
+    public static string ToHtml(string? markdown, IContentLinkResolver linkResolver) => Render(markdown, linkResolver).Html;
+
+    /// <summary>
+    /// Renders Markdown; if anything fails on the way (Markdig, a resolver), the result is the text as escaped paragraphs
+    /// and <see cref="RenderedHtml.Failure"/> holds the exception, for the caller to log.
+    /// </summary>
+    public static RenderedHtml Render(string? markdown, IContentLinkResolver linkResolver)
     {
         ArgumentNullException.ThrowIfNull(linkResolver);
-        if (string.IsNullOrEmpty(markdown)) return "";
+        if (string.IsNullOrEmpty(markdown)) return new RenderedHtml("", null);
+        try
+        {
+            return new RenderedHtml(RenderMarkdown(markdown, linkResolver), null);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return new RenderedHtml(EscapedParagraphs(markdown), e);
+        }
+    }
 
+    private static string RenderMarkdown(string markdown, IContentLinkResolver linkResolver)
+    {
         var document = ContentMarkdown.Parse(markdown);
-        RemoveUnsafeLinks(document);
         AddHeadingIds(document, linkResolver);
+        DropPaddingCells(document);
 
         using var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer);
         ContentMarkdown.Pipeline.Setup(renderer);
+        if (!renderer.ObjectRenderers.Replace<LinkInlineRenderer>(new SafeLinkRenderer())
+            || !renderer.ObjectRenderers.Replace<AutolinkInlineRenderer>(new SafeAutolinkRenderer()))
+        {
+            throw new InvalidOperationException("Markdig's link renderers were not found, so links could not be filtered.");
+        }
         renderer.ObjectRenderers.Insert(0, new WikiLinkRenderer(linkResolver));
         renderer.Render(document);
         writer.Flush();
         return writer.ToString();
     }
 
-    /// <summary>True for URLs we let through: relative ones, fragments, http(s), mailto and tel.</summary>
+    /// <summary>
+    /// The fallback: the text itself, HTML-escaped, one <c>&lt;p&gt;</c> per paragraph (blank lines between) and
+    /// <c>&lt;br /&gt;</c> for the line breaks inside one.
+    /// </summary>
+    public static string EscapedParagraphs(string text)
+    {
+        var html = new System.Text.StringBuilder(text.Length + text.Length / 4 + 16);
+        var inParagraph = false;
+        foreach (var rawLine in text.ReplaceLineEndings("\n").Split('\n'))
+        {
+            if (string.IsNullOrWhiteSpace(rawLine))
+            {
+                if (inParagraph) html.Append("</p>\n");
+                inParagraph = false;
+                continue;
+            }
+            html.Append(inParagraph ? "<br />\n" : "<p>");
+            inParagraph = true;
+            foreach (var c in rawLine)
+            {
+                switch (c)
+                {
+                    case '&': html.Append("&amp;"); break;
+                    case '<': html.Append("&lt;"); break;
+                    case '>': html.Append("&gt;"); break;
+                    case '"': html.Append("&quot;"); break;
+                    case '\'': html.Append("&#39;"); break;
+                    default: html.Append(c); break;
+                }
+            }
+        }
+        if (inParagraph) html.Append("</p>\n");
+        return html.ToString();
+    }
+
+    /// <summary>
+    /// The one allow-list of link targets: relative URLs, fragments, http(s), mailto and tel. Every renderer of links
+    /// and images asks this before writing an <c>href</c> or <c>src</c>.
+    /// </summary>
     public static bool IsSafeUrl(string? url)
     {
         if (string.IsNullOrWhiteSpace(url)) return true;
@@ -56,6 +128,8 @@ public static class ContentRenderer
     /// </summary>
     public static string HeadingId(string text)
     {
+        // Normalize throws on a lone surrogate (text pasted from a broken source); surrogates never end up in an id anyway.
+        if (text.Any(char.IsSurrogate)) text = new string(text.Where(c => !char.IsSurrogate(c)).ToArray());
         var decomposed = text.Normalize(System.Text.NormalizationForm.FormD);
         var id = new System.Text.StringBuilder(decomposed.Length);
         var dash = false;
@@ -90,28 +164,48 @@ public static class ContentRenderer
         }
     }
 
-    private static void RemoveUnsafeLinks(MarkdownDocument document)
+    /// <summary>Markdown links and images: an unsafe URL leaves the label as text, or an image's alt text.</summary>
+    private sealed class SafeLinkRenderer : LinkInlineRenderer
     {
-        foreach (var link in document.Descendants<LinkInline>().ToList())
+        protected override void Write(HtmlRenderer renderer, LinkInline link)
         {
-            if (IsSafeUrl(link.Url)) continue;
-            if (link.IsImage)
+            if (IsSafeUrl(link.GetDynamicUrl?.Invoke() ?? link.Url))
             {
-                link.ReplaceBy(new LiteralInline(ContentMarkdown.PlainText(link)), copyChildren: false);
-                continue;
+                base.Write(renderer, link);
+                return;
             }
-            // Keep the label (emphasis and all), drop the link around it.
-            var children = link.ToList();
-            foreach (var child in children)
-            {
-                child.Remove();
-                link.InsertBefore(child);
-            }
-            link.Remove();
+            var htmlForInline = renderer.EnableHtmlForInline;
+            // An image's label is its alt text: plain text. A link's label keeps its emphasis.
+            if (link.IsImage) renderer.EnableHtmlForInline = false;
+            renderer.WriteChildren(link);
+            renderer.EnableHtmlForInline = htmlForInline;
         }
-        foreach (var autolink in document.Descendants<AutolinkInline>().ToList())
+    }
+
+    /// <summary>Autolinks (<c>&lt;https://…&gt;</c>, <c>&lt;naam@voorbeeld.be&gt;</c>): an unsafe URL is written as text.</summary>
+    private sealed class SafeAutolinkRenderer : AutolinkInlineRenderer
+    {
+        protected override void Write(HtmlRenderer renderer, AutolinkInline autolink)
         {
-            if (!IsSafeUrl(autolink.Url)) autolink.ReplaceBy(new LiteralInline(autolink.Url));
+            if (IsSafeUrl(autolink.IsEmail ? "mailto:" + autolink.Url : autolink.Url)) base.Write(renderer, autolink);
+            else renderer.WriteEscape(autolink.Url);
+        }
+    }
+
+    /// <summary>
+    /// Markdig pads every row of a pipe table with empty cells up to the widest row, so a wide header over many short
+    /// rows turns a few kilobytes of text into megabytes of <c>&lt;td&gt;&lt;/td&gt;</c>. The padding (cells without
+    /// any content) is dropped at the end of each row, which keeps the HTML in proportion to the text; browsers lay out
+    /// short rows the same way.
+    /// </summary>
+    private static void DropPaddingCells(MarkdownDocument document)
+    {
+        foreach (var table in document.Descendants<Table>())
+        {
+            foreach (var row in table.OfType<TableRow>())
+            {
+                while (row.Count > 0 && row[^1] is TableCell { Count: 0 }) row.RemoveAt(row.Count - 1);
+            }
         }
     }
 

@@ -29,7 +29,7 @@ public sealed class WikiLinkInline : LeafInline
 /// <summary>Reads <c>[[…]]</c> before Markdig's own link parser sees the brackets.</summary>
 internal sealed class WikiLinkInlineParser : InlineParser
 {
-    private const int MaxLength = 400;
+    public const int MaxLength = 400;
 
     public WikiLinkInlineParser()
     {

@@ -149,7 +149,8 @@ public static class ContentValidator
         if (item.Kind == ContentKind.CoreAttitude && item.Section("Kernelementen") is { } keyElements
             && !string.IsNullOrWhiteSpace(keyElements.Markdown))
         {
-            var count = ContentMarkdown.Parse(keyElements.Markdown).OfType<ListBlock>().Sum(list => list.Count);
+            // The reader already parsed the whole body, so this part parses too; if not, there is nothing to count.
+            var count = ContentMarkdown.TryParse(keyElements.Markdown, out _)?.OfType<ListBlock>().Sum(list => list.Count);
             if (count is < 6 or > 10)
             {
                 diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.KeyElementCount, keyElements.Position,

@@ -70,6 +70,8 @@ public static class DiagnosticCodes
     public const string EmptyText = "GWT110";
     /// <summary>Two checks in one lesson have the same id.</summary>
     public const string DuplicateCheckId = "GWT111";
+    /// <summary>The body's Markdown is nested deeper than the renderer allows (lists, quotes, brackets, emphasis).</summary>
+    public const string NestingTooDeep = "GWT112";
 
     /// <summary>Warning: a front matter field that this kind doesn't use (probably a typo).</summary>
     public const string UnknownField = "GWT200";

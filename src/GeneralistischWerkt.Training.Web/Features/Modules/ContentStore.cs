@@ -12,6 +12,7 @@ namespace GeneralistischWerkt.Training.Web.Features.Modules;
 public sealed class ContentStore : IDisposable
 {
     private readonly ILogger<ContentStore> logger;
+    private readonly RenderFailureLog renderFailures;
     private readonly FileSystemWatcher? watcher;
     private readonly object gate = new();
     private Timer? reloadTimer;
@@ -20,6 +21,7 @@ public sealed class ContentStore : IDisposable
     public ContentStore(IConfiguration configuration, IHostEnvironment environment, ILogger<ContentStore> logger)
     {
         this.logger = logger;
+        renderFailures = new RenderFailureLog(logger);
         Root = ResolveRoot(configuration["Content:Root"], environment.ContentRootPath);
         current = Load();
         if (environment.IsDevelopment() && Directory.Exists(Root))
@@ -45,7 +47,17 @@ public sealed class ContentStore : IDisposable
     /// <summary>True when a file named after this id exists but could not be loaded (its errors are logged).</summary>
     public bool IsUnavailable(string id) => current.UnavailableIds.Contains(id);
 
-    public string RenderHtml(string? markdown) => ContentRenderer.ToHtml(markdown, current.Links);
+    /// <summary>
+    /// The HTML for content and for user text (reflections) alike. Never throws: a text Markdig can't handle is shown as
+    /// escaped plain text and the failure is logged once (<see cref="RenderFailureLog"/>), so no saved text can make
+    /// its page fail.
+    /// </summary>
+    public string RenderHtml(string? markdown)
+    {
+        var rendered = ContentRenderer.Render(markdown, current.Links);
+        if (rendered.Failure is { } failure) renderFailures.Report(failure, markdown?.Length ?? 0);
+        return rendered.Html;
+    }
 
     public void Reload()
     {
