@@ -180,4 +180,44 @@ public class TextNeverLostTests(BrowserFixture fixture) : BrowserTest(fixture)
         await GotoInteractiveAsync(url, bram);
         await Expect(bram.GetByTestId("notities")).ToContainTextAsync("Hij twijfelt aan zichzelf.");
     }
+
+    [Fact]
+    public async Task An_answer_to_a_reflection_question_is_kept_when_the_coach_plays_on_without_saving_it()
+    {
+        // A scenario and test path with a reflection question on a choice that is not the last one.
+        var (scenario, path, step) = Repository.PlayableScenarios
+            .Where(s => s.Audience == GeneralistischWerkt.Training.Core.Scenarios.ScenarioAudiences.Coach)
+            .SelectMany(s => s.TestPaths.Select(p => (Scenario: s, Path: p)))
+            .Select(sp => (sp.Scenario, sp.Path, Step: QuestionStep(sp.Scenario, sp.Path)))
+            .First(x => x.Step >= 0);
+        await SignInAndWaitAsync("bram.coach@demo.gwt.be", "/coach");
+        await GotoInteractiveAsync($"/scenarios/{scenario.Id}");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Start het rollenspel" }).ClickAsync();
+        await WaitForInteractiveAsync(Page);
+        for (var i = 0; i <= step; i++)
+        {
+            await Page.Locator("ol.gwt-choices button.gwt-choice").Nth(path.Choices[i] - 1).ClickAsync();
+            await Expect(Page.Locator("ol.gwt-conversation li.gwt-coach-line")).ToHaveCountAsync(i + 1);
+        }
+        await Page.Locator("#reflectievraag").FillAsync("Ik koos dit om eerst te luisteren.");
+        // Straight on to the next choice, without "Bewaar antwoord".
+        for (var i = step + 1; i < path.Choices.Count; i++)
+        {
+            await Page.Locator("ol.gwt-choices button.gwt-choice").Nth(path.Choices[i] - 1).ClickAsync();
+            if (i < path.Choices.Count - 1) await Expect(Page.Locator("ol.gwt-conversation li.gwt-coach-line")).ToHaveCountAsync(i + 1);
+        }
+        await Expect(Page.GetByTestId("uitkomst")).ToBeVisibleAsync();
+        await Expect(Page.Locator(".gwt-reflection-answer").First).ToContainTextAsync("Ik koos dit om eerst te luisteren.");
+    }
+
+    private static int QuestionStep(GeneralistischWerkt.Training.Core.Scenarios.Scenario scenario, GeneralistischWerkt.Training.Core.Scenarios.TestPath path)
+    {
+        var run = GeneralistischWerkt.Training.Core.Scenarios.ScenarioRun.Start(scenario);
+        for (var i = 0; i < path.Choices.Count - 1; i++)
+        {
+            if (run.Choices[path.Choices[i] - 1].ReflectionQuestion is not null) return i;
+            run = run.Choose(path.Choices[i] - 1);
+        }
+        return -1;
+    }
 }

@@ -1,3 +1,4 @@
+using GeneralistischWerkt.Training.Web.Features.Editing;
 using GeneralistischWerkt.Training.Core.Formatting;
 using GeneralistischWerkt.Training.Web.Data;
 using GeneralistischWerkt.Training.Web.Features.Reflections;
@@ -34,7 +35,7 @@ public class AccountAdministration(IServiceScopeFactory scopeFactory, TimeProvid
         var name = input.DisplayName?.Trim() ?? "";
         var email = input.Email?.Trim() ?? "";
         if (name.Length == 0) errors.Add("Vul een naam in.");
-        if (name.Length > 200) errors.Add("De naam mag hoogstens 200 tekens lang zijn.");
+        if (name.Length > TextLimits.PersonName) errors.Add($"De naam mag hoogstens {TextLimits.PersonName} tekens lang zijn.");
         if (DisplayText.HasBidiControls(name)) errors.Add(DisplayText.BidiMessage("De naam"));
         if (email.Length == 0) errors.Add("Vul een e-mailadres in.");
         if (string.IsNullOrEmpty(input.Password)) errors.Add("Vul een startwachtwoord in.");

@@ -1,3 +1,4 @@
+using GeneralistischWerkt.Training.Web.Features.Editing;
 using GeneralistischWerkt.Training.Core.Formatting;
 using GeneralistischWerkt.Training.Web.Data;
 using GeneralistischWerkt.Training.Web.Identity;
@@ -106,7 +107,7 @@ public class TeamAdministration(IServiceScopeFactory scopeFactory, TimeProvider 
     private static async Task<List<string>> NameErrorsAsync(ApplicationDbContext db, string name, int? exceptTeamId)
     {
         if (name.Length == 0) return ["Geef het team een naam."];
-        if (name.Length > 200) return ["De teamnaam mag hoogstens 200 tekens lang zijn."];
+        if (name.Length > TextLimits.TeamName) return [$"De teamnaam mag hoogstens {TextLimits.TeamName} tekens lang zijn."];
         if (DisplayText.HasBidiControls(name)) return [DisplayText.BidiMessage("De teamnaam")];
         var lower = name.ToLower();
         var taken = await db.Teams.AnyAsync(t => t.Id != exceptTeamId && t.Name.ToLower() == lower);

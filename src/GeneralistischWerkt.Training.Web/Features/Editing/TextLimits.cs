@@ -15,6 +15,11 @@ public static class TextLimits
     public const int AgreementWho = 200;
     public const int AgreementProgress = 2_000;
     public const int ScenarioReflectionAnswer = 8_000;
+    public const int PersonName = 200;
+    public const int TeamName = 200;
+    public const int Email = 256;
+    public const int Password = 128;
+    public const int SearchTerm = 200;
 
     public const int Longest = ReflectionSection;
 
