@@ -220,4 +220,43 @@ public class TextNeverLostTests(BrowserFixture fixture) : BrowserTest(fixture)
         }
         return -1;
     }
+
+    [Fact]
+    public async Task Progress_on_an_agreement_from_two_people_at_once_is_never_silently_overwritten()
+    {
+        await SignInAndWaitAsync(SupervisorEmail, "/werkbegeleider");
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Bram Coach" }).ClickAsync();
+        await WaitForInteractiveAsync(Page);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sessie aanmaken" }).ClickAsync();
+        await Expect(Page).ToHaveURLAsync(new Regex("/werkbegeleiding/sessies/\\d+$"));
+        await WaitForInteractiveAsync(Page);
+        var what = "Twee keer per week solliciteren " + Guid.NewGuid().ToString("N")[..6];
+        await Page.GetByLabel("Wat", new() { Exact = true }).FillAsync(what);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Afspraak toevoegen" }).ClickAsync();
+        var supervisorRow = Page.GetByTestId("afspraken").Locator("tr", new() { HasText = what });
+        await Expect(supervisorRow).ToHaveCountAsync(1);
+
+        var bram = await NewPageAsync();
+        await SignInAndWaitAsync("bram.coach@demo.gwt.be", "/coach", page: bram);
+        await GotoInteractiveAsync("/afspraken", bram);
+        var coachRow = bram.GetByTestId("afspraken").Locator("tr", new() { HasText = what });
+        await coachRow.Locator("input").FillAsync("Twee brieven verstuurd.");
+        await coachRow.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Bewaren") }).ClickAsync();
+        await Expect(bram.GetByRole(AriaRole.Status).Filter(new() { HasText = "Voortgang bewaard." })).ToBeVisibleAsync();
+
+        // The werkbegeleider's page still shows the old version: the save is refused and both are shown.
+        await supervisorRow.Locator("input").FillAsync("Besproken op de sessie.");
+        await supervisorRow.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Bewaren") }).ClickAsync();
+        var problem = Page.GetByTestId("afspraak-probleem");
+        await Expect(problem).ToContainTextAsync("Niet bewaard");
+        await Expect(problem).ToContainTextAsync("Twee brieven verstuurd.");
+        await Expect(supervisorRow.Locator("input")).ToHaveValueAsync("Besproken op de sessie.");
+        await AssertAccessibleAsync(Page);
+        await problem.GetByRole(AriaRole.Button, new() { Name = "Mijn versie bewaren" }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Voortgang bewaard." })).ToBeVisibleAsync();
+
+        await GotoInteractiveAsync("/afspraken", bram);
+        await Expect(bram.GetByTestId("afspraken").Locator("tr", new() { HasText = what }).Locator("input"))
+            .ToHaveValueAsync("Besproken op de sessie.");
+    }
 }
