@@ -15,6 +15,17 @@ public class TextNeverLostTests(BrowserFixture fixture) : BrowserTest(fixture)
 
     private static LocatorAssertionsToHaveTextOptions Visible(int timeout = 15_000) => new() { UseInnerText = true, Timeout = timeout };
 
+    /// <summary>Wout (werkbegeleider) opens a new session with Bram on <see cref="BrowserTest.Page"/>.</summary>
+    private async Task NewSessionWithBramAsync()
+    {
+        await SignInAndWaitAsync(SupervisorEmail, "/werkbegeleider");
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Bram Coach" }).ClickAsync();
+        await WaitForInteractiveAsync(Page);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sessie aanmaken" }).ClickAsync();
+        await Expect(Page).ToHaveURLAsync(new Regex("/werkbegeleiding/sessies/\\d+$"));
+        await WaitForInteractiveAsync(Page);
+    }
+
     private async Task<string> NewReflectionAsync(IPage page)
     {
         await GotoInteractiveAsync("/reflecties", page);
@@ -143,12 +154,7 @@ public class TextNeverLostTests(BrowserFixture fixture) : BrowserTest(fixture)
     [Fact]
     public async Task Session_notes_save_themselves_and_leaving_by_a_link_keeps_them()
     {
-        await SignInAndWaitAsync(SupervisorEmail, "/werkbegeleider");
-        await Page.GetByRole(AriaRole.Link, new() { Name = "Bram Coach" }).ClickAsync();
-        await WaitForInteractiveAsync(Page);
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Sessie aanmaken" }).ClickAsync();
-        await Expect(Page).ToHaveURLAsync(new Regex("/werkbegeleiding/sessies/\\d+$"));
-        await WaitForInteractiveAsync(Page);
+        await NewSessionWithBramAsync();
         var url = new Uri(Page.Url).AbsolutePath;
 
         var note = Page.GetByLabel("Taakondersteuning");
@@ -224,12 +230,7 @@ public class TextNeverLostTests(BrowserFixture fixture) : BrowserTest(fixture)
     [Fact]
     public async Task Progress_on_an_agreement_from_two_people_at_once_is_never_silently_overwritten()
     {
-        await SignInAndWaitAsync(SupervisorEmail, "/werkbegeleider");
-        await Page.GetByRole(AriaRole.Link, new() { Name = "Bram Coach" }).ClickAsync();
-        await WaitForInteractiveAsync(Page);
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Sessie aanmaken" }).ClickAsync();
-        await Expect(Page).ToHaveURLAsync(new Regex("/werkbegeleiding/sessies/\\d+$"));
-        await WaitForInteractiveAsync(Page);
+        await NewSessionWithBramAsync();
         var what = "Twee keer per week solliciteren " + Guid.NewGuid().ToString("N")[..6];
         await Page.GetByLabel("Wat", new() { Exact = true }).FillAsync(what);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Afspraak toevoegen" }).ClickAsync();
