@@ -17,7 +17,7 @@ public enum ReviewState
 /// A coach's reflection. It belongs to its author: private until the author shares it with their werkbegeleider
 /// (<see cref="SharedWithId"/> names that one person), and the author can withdraw the share or delete it.
 /// </summary>
-public class Reflection
+public class Reflection : IVersioned
 {
     public long Id { get; set; }
     public string AuthorId { get; set; } = "";
@@ -83,7 +83,7 @@ public enum SessionForm
 }
 
 /// <summary>A werkbegeleiding session of one werkbegeleider with one coach.</summary>
-public class SupervisionSession
+public class SupervisionSession : IVersioned
 {
     public long Id { get; set; }
     public string SupervisorId { get; set; } = "";
@@ -113,7 +113,7 @@ public enum AgreementStatus
 }
 
 /// <summary>A binding agreement made in a werkbegeleiding session. Open ones carry over to the next session.</summary>
-public class Agreement
+public class Agreement : IVersioned
 {
     public long Id { get; set; }
     public long SessionId { get; set; }

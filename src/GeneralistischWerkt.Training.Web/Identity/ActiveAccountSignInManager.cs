@@ -28,6 +28,9 @@ public class ActiveAccountSignInManager(
     private static readonly ApplicationUser DummyUser = new() { UserName = "onbekend" };
     private static string? dummyHash;
 
+    // Read in a field initializer, not captured: the base class keeps its own reference too.
+    private readonly IHttpContextAccessor requests = contextAccessor;
+
     public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent,
         bool lockoutOnFailure)
     {
@@ -44,7 +47,7 @@ public class ActiveAccountSignInManager(
     public override async Task<SignInResult> CheckPasswordSignInAsync(ApplicationUser user, string password,
         bool lockoutOnFailure)
     {
-        var address = AccountSecurity.AddressKey(contextAccessor.HttpContext?.Connection.RemoteIpAddress);
+        var address = AccountSecurity.AddressKey(requests.HttpContext?.Connection.RemoteIpAddress);
         // This address already gave too many wrong passwords for this account: the same answer as a lockout, and no
         // password is checked. The account itself stays open for its owner elsewhere (see SignInFailures).
         if (failures.IsBlocked(user.Id, address)) return SignInResult.LockedOut;

@@ -72,24 +72,13 @@ public class ReflectionService(IDbContextFactory<ApplicationDbContext> dbFactory
         await using var db = await dbFactory.CreateDbContextAsync();
         var reflection = await db.Reflections.SingleOrDefaultAsync(r => r.Id == id && r.AuthorId == authorId);
         if (reflection is null) return SaveResult.Refused(Gone);
-        if (reflection.Version != expectedVersion) return SaveResult.Conflict(reflection.Version, Fields(reflection));
-        reflection.Title = TextLimits.Clip(fields.GetValueOrDefault(TitleField), TextLimits.ReflectionTitle);
-        reflection.SectionsJson = JsonSerializer.Serialize(Clean(fields.Where(kv => kv.Key != TitleField)
-            .ToDictionary(kv => kv.Key, kv => kv.Value)));
-        reflection.UpdatedAt = clock.GetUtcNow();
-        reflection.Version = expectedVersion + 1;
-        try
+        return await db.WriteVersionAsync(reflection, expectedVersion, r =>
         {
-            await db.SaveChangesAsync();
-            return SaveResult.Saved(reflection.Version);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Another save got in between our read and our write: report what is stored now.
-            await using var fresh = await dbFactory.CreateDbContextAsync();
-            var current = await fresh.Reflections.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id && r.AuthorId == authorId);
-            return current is null ? SaveResult.Refused(Gone) : SaveResult.Conflict(current.Version, Fields(current));
-        }
+            r.Title = TextLimits.Clip(fields.GetValueOrDefault(TitleField), TextLimits.ReflectionTitle);
+            r.SectionsJson = JsonSerializer.Serialize(Clean(fields.Where(kv => kv.Key != TitleField)
+                .ToDictionary(kv => kv.Key, kv => kv.Value)));
+            r.UpdatedAt = clock.GetUtcNow();
+        }, Fields, Gone);
     }
 
     private const string Gone = "deze reflectie bestaat niet meer (misschien verwijderd in een ander venster). Kopieer je tekst als je hem wil houden.";

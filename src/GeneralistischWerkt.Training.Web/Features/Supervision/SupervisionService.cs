@@ -162,25 +162,15 @@ public class SupervisionService(IDbContextFactory<ApplicationDbContext> dbFactor
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         var session = await db.SupervisionSessions.SingleOrDefaultAsync(s => s.Id == sessionId && s.SupervisorId == supervisorId);
-        if (session is null) return SaveResult.Refused("je kan de notities van deze sessie niet (meer) aanpassen.");
-        if (session.Version != expectedVersion) return SaveResult.Conflict(session.Version, Notes(session));
+        if (session is null) return SaveResult.Refused(NotesGone);
         string Note(string key) => TextLimits.Clip(notes.GetValueOrDefault(key), TextLimits.SessionNote);
-        session.NotesTask = Note("taak");
-        session.NotesProcess = Note("proces");
-        session.NotesPersonal = Note("persoonlijk");
-        session.NotesMethod = Note("methodiek");
-        session.Version = expectedVersion + 1;
-        try
+        return await db.WriteVersionAsync(session, expectedVersion, s =>
         {
-            await db.SaveChangesAsync();
-            return SaveResult.Saved(session.Version);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            await using var fresh = await dbFactory.CreateDbContextAsync();
-            var current = await fresh.SupervisionSessions.AsNoTracking().SingleAsync(s => s.Id == sessionId);
-            return SaveResult.Conflict(current.Version, Notes(current));
-        }
+            s.NotesTask = Note("taak");
+            s.NotesProcess = Note("proces");
+            s.NotesPersonal = Note("persoonlijk");
+            s.NotesMethod = Note("methodiek");
+        }, Notes, NotesGone);
     }
 
     public async Task<string?> AddAgreementAsync(string supervisorId, long sessionId, string what, string who, DateOnly? due)
@@ -222,24 +212,17 @@ public class SupervisionService(IDbContextFactory<ApplicationDbContext> dbFactor
         if (!Enum.IsDefined(status)) return SaveResult.Refused("kies een stand uit de lijst.");
         await using var db = await dbFactory.CreateDbContextAsync();
         var agreement = await AccessRules.VisibleAgreements(db, viewerId).SingleOrDefaultAsync(a => a.Id == agreementId);
-        if (agreement is null) return SaveResult.Refused("je kan deze afspraak niet (meer) aanpassen.");
-        if (agreement.Version != expectedVersion) return SaveResult.Conflict(agreement.Version, AgreementFields(agreement));
-        agreement.Status = status;
-        agreement.ProgressNote = TextLimits.Clip(note, TextLimits.AgreementProgress);
-        agreement.UpdatedAt = clock.GetUtcNow();
-        agreement.Version = expectedVersion + 1;
-        try
+        if (agreement is null) return SaveResult.Refused(AgreementGone);
+        return await db.WriteVersionAsync(agreement, expectedVersion, a =>
         {
-            await db.SaveChangesAsync();
-            return SaveResult.Saved(agreement.Version);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            await using var fresh = await dbFactory.CreateDbContextAsync();
-            var current = await fresh.Agreements.AsNoTracking().SingleAsync(a => a.Id == agreementId);
-            return SaveResult.Conflict(current.Version, AgreementFields(current));
-        }
+            a.Status = status;
+            a.ProgressNote = TextLimits.Clip(note, TextLimits.AgreementProgress);
+            a.UpdatedAt = clock.GetUtcNow();
+        }, AgreementFields, AgreementGone);
     }
+
+    private const string NotesGone = "je kan de notities van deze sessie niet (meer) aanpassen.";
+    private const string AgreementGone = "je kan deze afspraak niet (meer) aanpassen.";
 
     public async Task<IReadOnlyList<Agreement>> AgreementsAsync(string viewerId, string? coachId = null)
     {
