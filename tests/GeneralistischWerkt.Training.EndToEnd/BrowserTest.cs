@@ -108,5 +108,29 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
         Assert.True(unbounded.Length == 0, $"Tekstvakken zonder maxlength op {page.Url}: {string.Join(", ", unbounded)}");
     }
 
+    /// <summary>The signed-in coach starts a free reflection on <paramref name="page"/>; returns its id.</summary>
+    protected async Task<long> StartFreeReflectionAsync(IPage page)
+    {
+        await GotoInteractiveAsync("/reflecties", page);
+        await page.GetByRole(AriaRole.Radio, new() { NameRegex = new Regex("^Vrije reflectie") }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Begin te schrijven" }).ClickAsync();
+        await Microsoft.Playwright.Assertions.Expect(page).ToHaveURLAsync(new Regex("/reflecties/\\d+$"));
+        await WaitForInteractiveAsync(page);
+        return long.Parse(new Uri(page.Url).Segments[^1]);
+    }
+
+    /// <summary>Ann writes a free reflection, finishes it and shares it with her werkbegeleider; returns its id.</summary>
+    protected async Task<long> ShareNewReflectionAsync(string title, string text)
+    {
+        await SignInAndWaitAsync(CoachEmail, "/coach");
+        var reflection = await StartFreeReflectionAsync(Page);
+        await Page.GetByLabel("Titel").FillAsync(title);
+        await Page.GetByLabel("Reflectie", new() { Exact = true }).FillAsync(text);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Afronden" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Delen met mijn werkbegeleider" }).ClickAsync();
+        await Microsoft.Playwright.Assertions.Expect(Page.GetByTestId("deelstatus")).ToContainTextAsync("Gedeeld met");
+        return reflection;
+    }
+
     protected static string UniqueEmail(string prefix) => $"{prefix}.{Guid.NewGuid().ToString("N")[..8]}@test.gwt.be";
 }

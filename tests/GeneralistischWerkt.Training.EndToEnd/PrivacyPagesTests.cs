@@ -71,18 +71,7 @@ public class PrivacyPagesTests(BrowserFixture fixture) : BrowserTest(fixture)
     /// <summary>Ann writes and shares a reflection, starts a scenario; Wout comments and records a session with an agreement.</summary>
     private async Task<AnnsData> CreateAnnsDataAsync(string marker)
     {
-        await SignInAndWaitAsync(CoachEmail, "/coach");
-        await GotoInteractiveAsync("/reflecties");
-        await Page.GetByRole(AriaRole.Radio, new() { NameRegex = new Regex("^Vrije reflectie") }).CheckAsync();
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Begin te schrijven" }).ClickAsync();
-        await Expect(Page).ToHaveURLAsync(new Regex("/reflecties/\\d+$"));
-        await WaitForInteractiveAsync(Page);
-        var reflection = long.Parse(new Uri(Page.Url).Segments[^1]);
-        await Page.GetByLabel("Titel").FillAsync(marker);
-        await Page.GetByLabel("Reflectie", new() { Exact = true }).FillAsync("Alleen voor mij en mijn werkbegeleider.");
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Afronden" }).ClickAsync();
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Delen met mijn werkbegeleider" }).ClickAsync();
-        await Expect(Page.GetByTestId("deelstatus")).ToContainTextAsync("Gedeeld met");
+        var reflection = await ShareNewReflectionAsync(marker, "Alleen voor mij en mijn werkbegeleider.");
 
         var scenario = Repository.PlayableScenarios.First(s => s.Id == "eerste-gesprek");
         await GotoInteractiveAsync($"/scenarios/{scenario.Id}");

@@ -26,15 +26,7 @@ public class TextNeverLostTests(BrowserFixture fixture) : BrowserTest(fixture)
         await WaitForInteractiveAsync(Page);
     }
 
-    private async Task<string> NewReflectionAsync(IPage page)
-    {
-        await GotoInteractiveAsync("/reflecties", page);
-        await page.GetByRole(AriaRole.Radio, new() { NameRegex = new Regex("^Vrije reflectie") }).CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Begin te schrijven" }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(new Regex("/reflecties/\\d+$"));
-        await WaitForInteractiveAsync(page);
-        return new Uri(page.Url).AbsolutePath;
-    }
+    private async Task<string> NewReflectionAsync(IPage page) => $"/reflecties/{await StartFreeReflectionAsync(page)}";
 
     [Theory]
     [InlineData("a")]

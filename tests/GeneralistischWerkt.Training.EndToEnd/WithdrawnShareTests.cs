@@ -89,22 +89,8 @@ public class WithdrawnShareTests(BrowserFixture fixture) : BrowserTest(fixture)
     }
 
     /// <summary>Ann writes, finishes and shares a free reflection titled <paramref name="marker"/>; returns its id.</summary>
-    private async Task<long> ShareReflectionAsync(string marker)
-    {
-        await SignInAndWaitAsync(CoachEmail, "/coach");
-        await GotoInteractiveAsync("/reflecties");
-        await Page.GetByRole(AriaRole.Radio, new() { NameRegex = new Regex("^Vrije reflectie") }).CheckAsync();
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Begin te schrijven" }).ClickAsync();
-        await Expect(Page).ToHaveURLAsync(new Regex("/reflecties/\\d+$"));
-        await WaitForInteractiveAsync(Page);
-        var reflection = long.Parse(new Uri(Page.Url).Segments[^1]);
-        await Page.GetByLabel("Titel").FillAsync(marker);
-        await Page.GetByLabel("Reflectie", new() { Exact = true }).FillAsync("Voor mijn werkbegeleider, tot ik het terugneem.");
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Afronden" }).ClickAsync();
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Delen met mijn werkbegeleider" }).ClickAsync();
-        await Expect(Page.GetByTestId("deelstatus")).ToContainTextAsync("Gedeeld met");
-        return reflection;
-    }
+    private Task<long> ShareReflectionAsync(string marker) =>
+        ShareNewReflectionAsync(marker, "Voor mijn werkbegeleider, tot ik het terugneem.");
 
     private static async Task Screenshots(IPage page, string name)
     {
