@@ -79,8 +79,9 @@ builder.Services.AddScoped<ProgressService>();
 builder.Services.AddSingleton<ScenarioStore>();
 builder.Services.AddScoped<ScenarioPlayService>();
 builder.Services.AddScoped<GeneralistischWerkt.Training.Web.Features.Reflections.ReflectionService>();
-builder.Services.AddSingleton<GeneralistischWerkt.Training.Web.Features.Reflections.IReflectionAccessNotifier,
-    GeneralistischWerkt.Training.Web.Features.Reflections.InMemoryReflectionAccessNotifier>();
+builder.Services.AddSingleton<GeneralistischWerkt.Training.Web.Features.Live.IChangeSignal,
+    GeneralistischWerkt.Training.Web.Features.Live.InProcessChangeSignal>();
+builder.Services.AddSingleton<GeneralistischWerkt.Training.Web.Features.Reflections.ReflectionAccessNotifier>();
 builder.Services.AddScoped<GeneralistischWerkt.Training.Web.Features.Supervision.SupervisionService>();
 builder.Services.AddScoped<GeneralistischWerkt.Training.Web.Features.Reflections.PersonalDataExport>();
 

@@ -23,7 +23,7 @@ public class NestedMarkdownTests : BunitContext, IAsyncLifetime
     {
         world = await PrivacyWorld.CreateAsync();
         Services.AddSingleton(world.Reflections);
-        Services.AddSingleton(world.Db.Services.GetRequiredService<IReflectionAccessNotifier>());
+        Services.AddSingleton(world.Db.Services.GetRequiredService<ReflectionAccessNotifier>());
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton(world.Db.Services.CreateScope().ServiceProvider.GetRequiredService<Features.Access.AccessRules>());
         Services.AddSingleton(world.Supervision);

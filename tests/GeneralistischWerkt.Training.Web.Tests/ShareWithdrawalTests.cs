@@ -16,7 +16,7 @@ public class ShareWithdrawalTests : IAsyncLifetime
     public async Task InitializeAsync() => w = await PrivacyWorld.CreateAsync();
     public async Task DisposeAsync() => await w.DisposeAsync();
 
-    private IReflectionAccessNotifier Notifier => w.Db.Services.GetRequiredService<IReflectionAccessNotifier>();
+    private ReflectionAccessNotifier Notifier => w.Db.Services.GetRequiredService<ReflectionAccessNotifier>();
     private AccessRules Access => w.Db.Services.GetRequiredService<AccessRules>();
 
     public static TheoryData<string> Endings => ["intrekken", "verwijderen", "andere werkbegeleider", "geen coach meer"];

@@ -62,8 +62,9 @@ public sealed class TestDatabase : IAsyncDisposable
         services.AddScoped<DemoAccounts>();
         services.AddScoped<GeneralistischWerkt.Training.Web.Features.Access.AccessRules>();
         services.AddScoped<GeneralistischWerkt.Training.Web.Features.Reflections.ReflectionService>();
-        services.AddSingleton<GeneralistischWerkt.Training.Web.Features.Reflections.IReflectionAccessNotifier,
-            GeneralistischWerkt.Training.Web.Features.Reflections.InMemoryReflectionAccessNotifier>();
+        services.AddSingleton<GeneralistischWerkt.Training.Web.Features.Live.IChangeSignal,
+            GeneralistischWerkt.Training.Web.Features.Live.InProcessChangeSignal>();
+        services.AddSingleton<GeneralistischWerkt.Training.Web.Features.Reflections.ReflectionAccessNotifier>();
         services.AddScoped<GeneralistischWerkt.Training.Web.Features.Supervision.SupervisionService>();
         services.AddScoped<GeneralistischWerkt.Training.Web.Features.Reflections.PersonalDataExport>();
         services.AddRealStores();

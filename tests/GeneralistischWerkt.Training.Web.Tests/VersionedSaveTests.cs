@@ -47,7 +47,8 @@ public class VersionedSaveTests : IAsyncLifetime
             .UseSqlite(Factory().CreateDbContext().Database.GetDbConnection())
             .AddInterceptors(interceptor).Options;
         var service = new ReflectionService(new SingleFactory(options), new Features.Access.AccessRules(new SingleFactory(options)), TimeProvider.System,
-            new InMemoryReflectionAccessNotifier(Microsoft.Extensions.Logging.Abstractions.NullLogger<InMemoryReflectionAccessNotifier>.Instance));
+            new ReflectionAccessNotifier(new Features.Live.InProcessChangeSignal(
+                Microsoft.Extensions.Logging.Abstractions.NullLogger<Features.Live.InProcessChangeSignal>.Instance)));
         var result = await service.SaveAsync(w.Ann, w.Draft, 0, Reflection("x", "verloren?"));
         Assert.Equal(SaveOutcome.Conflict, result.Outcome);
         Assert.Equal(7, result.Version);

@@ -226,7 +226,7 @@ public class AccountAdministration(IServiceScopeFactory scopeFactory, TimeProvid
     private static async Task NotifySupervisionEndedAsync(IServiceProvider services, ApplicationDbContext db,
         IReadOnlyCollection<SupervisorAssignment> ended)
     {
-        var notifier = services.GetRequiredService<IReflectionAccessNotifier>();
+        var notifier = services.GetRequiredService<ReflectionAccessNotifier>();
         foreach (var assignment in ended)
             await notifier.AccessChangedAsync(await db.Reflections
                 .Where(r => r.AuthorId == assignment.CoachId && r.SharedWithId == assignment.SupervisorId)

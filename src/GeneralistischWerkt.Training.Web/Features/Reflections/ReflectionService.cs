@@ -22,7 +22,7 @@ public sealed record ReflectionListItem(long Id, string Title, string TemplateNa
 /// checks that the caller is the author (or, for review actions, the werkbegeleider it is shared with).
 /// </summary>
 public class ReflectionService(IDbContextFactory<ApplicationDbContext> dbFactory, AccessRules access, TimeProvider clock,
-    IReflectionAccessNotifier notifier)
+    ReflectionAccessNotifier notifier)
 {
     /// <summary>
     /// Why a comment or review on a reflection was refused. One text whether it was withdrawn, deleted or never shared,
