@@ -62,6 +62,8 @@ public static class ScenarioThemes
         ["doorverwijzen"] = "Doorverwijzen",
         ["telefoon"] = "Informatie delen over de telefoon",
         ["werkbegeleiding"] = "Werkbegeleiding",
+        ["begeleidingstraject"] = "Doelen kiezen, afsluiten en nazorg",
+        ["samenwerken"] = "Samenwerken met andere diensten",
     };
 }
 

@@ -28,6 +28,20 @@ public class ShippedScenariosTests
     }
 
     [Fact]
+    public void No_first_name_is_used_in_two_scenarios()
+    {
+        // A learner who meets a "Kevin" in two role-plays mixes up two stories: every person has a name of their own.
+        var shared = Result.Value.PlayableScenarios
+            .SelectMany(s => s.People.Select(p => (FirstName: p.Name.Split(' ')[0], Scenario: s.Id)))
+            .GroupBy(x => x.FirstName, StringComparer.OrdinalIgnoreCase)
+            .Where(g => g.Select(x => x.Scenario).Distinct().Count() > 1)
+            .Select(g => $"{g.Key}: {string.Join(", ", g.Select(x => x.Scenario).Distinct())}")
+            .ToList();
+
+        Assert.True(shared.Count == 0, $"Voornamen in meer dan één scenario:{Environment.NewLine}{string.Join(Environment.NewLine, shared)}");
+    }
+
+    [Fact]
     public void The_example_scenario_passes_without_errors_or_warnings()
     {
         var report = Assert.Single(Result.Value.Reports, r => r.File == "scenarios/voorbeeld-kennismaking.yml");
