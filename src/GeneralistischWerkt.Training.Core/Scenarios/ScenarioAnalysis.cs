@@ -69,19 +69,23 @@ public static class ScenarioAnalysis
         }
     }
 
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Scenario, Dictionary<string, (int Total, int Outcome)>> WayCache = new();
+
     /// <summary>
     /// The index of the choice at this node that lies on the best-scoring way on (highest total over all
     /// competencies to an ending, ties broken by the better outcome, then by the first choice).
     /// </summary>
     public static int BestChoiceIndex(Scenario scenario, ScenarioNode node)
     {
+        // The check asks this for every decision of every scenario (GWT354): one walk per scenario, not one per choice.
+        var ways = WayCache.GetValue(scenario, static s => ComputeBestWays(s));
         var best = -1;
         (int Total, int Outcome) bestValue = (int.MinValue, int.MinValue);
         for (var i = 0; i < node.Choices.Count; i++)
         {
             var choice = node.Choices[i];
-            var value = (choice.TotalScore + BestFrom(scenario, choice.NextNodeId, c => c.TotalScore),
-                BestOutcomeFrom(scenario, choice.NextNodeId));
+            var (total, outcome) = ways.GetValueOrDefault(choice.NextNodeId, (0, int.MinValue));
+            var value = (choice.TotalScore + total, outcome);
             if (value.CompareTo(bestValue) > 0)
             {
                 bestValue = value;
@@ -91,37 +95,34 @@ public static class ScenarioAnalysis
         return best;
     }
 
-    /// <summary>Max over paths from <paramref name="nodeId"/> to an ending of the summed choice values.</summary>
-    private static int BestFrom(Scenario scenario, string nodeId, Func<ScenarioChoice, int> value)
+    /// <summary>
+    /// Per node: the highest summed choice total on a way from it to an ending (0 at an ending), and the best outcome
+    /// (as −outcome, higher is better) of an ending reachable from it (<see cref="int.MinValue"/> when none is).
+    /// </summary>
+    private static Dictionary<string, (int Total, int Outcome)> ComputeBestWays(Scenario scenario)
     {
-        var memo = new Dictionary<string, int>();
-        var onPath = new HashSet<string>();
-        return Visit(nodeId);
+        var memo = new Dictionary<string, (int Total, int Outcome)>(StringComparer.Ordinal);
+        var onPath = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var node in scenario.Nodes) Visit(node.Id);
+        return memo;
 
-        int Visit(string id)
+        (int Total, int Outcome) Visit(string id)
         {
             if (memo.TryGetValue(id, out var known)) return known;
             var node = scenario.Node(id);
-            if (node is null || node.IsEnding || node.Choices.Count == 0 || !onPath.Add(id)) return 0;
-            var best = node.Choices.Max(c => value(c) + Visit(c.NextNodeId));
+            if (node is null) return (0, int.MinValue);
+            if (node.Ending is { } ending) return memo[id] = (0, -(int)ending.Outcome);
+            if (node.Choices.Count == 0 || !onPath.Add(id)) return (0, int.MinValue);
+            var total = int.MinValue;
+            var outcome = int.MinValue;
+            foreach (var choice in node.Choices)
+            {
+                var next = Visit(choice.NextNodeId);
+                total = Math.Max(total, choice.TotalScore + next.Total);
+                outcome = Math.Max(outcome, next.Outcome);
+            }
             onPath.Remove(id);
-            memo[id] = best;
-            return best;
+            return memo[id] = (total, outcome);
         }
-    }
-
-    private static int BestOutcomeFrom(Scenario scenario, string nodeId)
-    {
-        var seen = new HashSet<string>();
-        var best = int.MinValue;
-        var stack = new Stack<string>([nodeId]);
-        while (stack.Count > 0)
-        {
-            var node = scenario.Node(stack.Pop());
-            if (node is null || !seen.Add(node.Id)) continue;
-            if (node.Ending is { } ending) best = Math.Max(best, -(int)ending.Outcome);
-            foreach (var choice in node.Choices) stack.Push(choice.NextNodeId);
-        }
-        return best;
     }
 }

@@ -50,10 +50,28 @@ public static class ScenarioDiagnosticCodes
     public const string ChoicesScoreTheSame = "GWT352";
     /// <summary>Warning: a person's state that no choice moves.</summary>
     public const string StateNeverMoves = "GWT353";
+    /// <summary>
+    /// Warning: the best choice (<see cref="ScenarioAnalysis.BestChoiceIndex"/>) sits at the same position in more than
+    /// half of the decision nodes (scenarios with at least <see cref="MinimumDecisionsForBalance"/> of them). The player
+    /// shuffles the display order, but a file that always puts the best answer first teaches its authors a habit and
+    /// gives the answer away wherever the order is shown as written (tests, reviews).
+    /// </summary>
+    public const string BestChoiceSamePosition = "GWT354";
+    /// <summary>
+    /// Warning: more than half of the decision nodes have only two choices (scenarios with at least
+    /// <see cref="MinimumDecisionsForBalance"/> of them). Two options make a good/bad guess; a real conversation offers more.
+    /// </summary>
+    public const string MostlyTwoChoices = "GWT355";
 
     /// <summary>Minimum size of a scenario in the catalogue (GWT313).</summary>
     public const int MinimumDecisionNodes = 10;
 
     /// <summary>Minimum number of endings of a scenario in the catalogue (GWT313).</summary>
     public const int MinimumEndings = 3;
+
+    /// <summary>
+    /// GWT354 and GWT355 look at a scenario only from this many decision nodes on: below it, "most" is two or three
+    /// nodes and says nothing about the author's habit.
+    /// </summary>
+    public const int MinimumDecisionsForBalance = 4;
 }

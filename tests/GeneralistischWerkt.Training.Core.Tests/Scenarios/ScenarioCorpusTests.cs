@@ -122,6 +122,13 @@ public class ScenarioCorpusTests
             "content/competenties.yml:9:98: error GWT320",
             "content/competenties.yml:10:5: error GWT320",
         ] },
+        { "gwt354-gwt355-balans", [
+            // eerste-plaats: plaats 1 is de beste in k2, k3 en k4 (3 van 4); the position is that best choice in k2.
+            "scenarios/eerste-plaats.yml:24:9: warning GWT354",
+            // twee-keuzes: k1, k2 and k4 have two choices (3 van 4); the position is 'keuzes' of k1.
+            "scenarios/twee-keuzes.yml:16:5: warning GWT355",
+            // eerlijk.yml (exactly half is no majority) and klein.yml (three decisions) give nothing.
+        ] },
         { "waarschuwingen", [
             "scenarios/waarschuwingen.yml:8:30: warning GWT351",
             "scenarios/waarschuwingen.yml:20:13: warning GWT353",

@@ -230,7 +230,10 @@ public class ScenarioLoaderTests
         for (var i = 0; i < 999; i++)
         {
             var next = i == 998 ? "eind" : $"k{i + 1}";
-            nodes.Append($"  - {{ id: k{i}, spreker: sara, tekst: T, keuzes: [ {{ tekst: V, naar: {next}, scores: {{ parafraseren: 1 }}, feedback: F }}, {{ tekst: W, naar: eind, feedback: F }} ] }}\n");
+            // Three choices with the scoring one in turn at each place: a fair chain gives no GWT354/GWT355.
+            var choices = new[] { $"{{ tekst: V, naar: {next}, scores: {{ parafraseren: 1 }}, feedback: F }}", "{ tekst: W, naar: eind, feedback: F }", "{ tekst: X, naar: eind, feedback: F }" };
+            var order = Enumerable.Range(0, 3).Select(c => choices[(c + i) % 3]);
+            nodes.Append($"  - {{ id: k{i}, spreker: sara, tekst: T, keuzes: [ {string.Join(", ", order)} ] }}\n");
         }
         nodes.Append("  - { id: eind, spreker: sara, tekst: T, einde: { uitkomst: geslaagd, nabespreking: N } }\n");
         var yaml = "id: keten\ntitel: T\nbeschrijving: B\nthema: actief-luisteren\nfase: eerste-onthaal\nduur: 5\ndoelgroep: voorbeeld\n"

@@ -19,6 +19,15 @@ public class ShippedScenariosTests
     }
 
     [Fact]
+    public void The_shipped_scenarios_have_zero_warnings()
+    {
+        // Includes GWT354/GWT355: the best choice varies in place and most decisions offer at least three options.
+        var warnings = Result.Value.Diagnostics.Where(d => !d.IsError).Select(d => d.ToString()).ToList();
+
+        Assert.True(warnings.Count == 0, $"{warnings.Count} waarschuwing(en):{Environment.NewLine}{string.Join(Environment.NewLine, warnings)}");
+    }
+
+    [Fact]
     public void The_example_scenario_passes_without_errors_or_warnings()
     {
         var report = Assert.Single(Result.Value.Reports, r => r.File == "scenarios/voorbeeld-kennismaking.yml");

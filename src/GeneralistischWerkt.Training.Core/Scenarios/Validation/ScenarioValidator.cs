@@ -53,7 +53,7 @@ public sealed record ScenarioCheckResult(ScenarioLoadResult Load, IReadOnlyList<
 
 /// <summary>
 /// Checks scenarios the way authors need it: every rule and code of scenarios/README.md (GWT300–GWT313, GWT320,
-/// warnings GWT350–GWT353), with the position of the offending field or value. Never throws because of content.
+/// warnings GWT350–GWT355), with the position of the offending field or value. Never throws because of content.
 /// </summary>
 public static class ScenarioValidator
 {
@@ -206,6 +206,8 @@ public static class ScenarioValidator
             CheckSize();
             var passed = graphBroken ? (int?)null : ReplayTestPaths();
             Warn();
+            // Both need a sound graph: the best choice looks ahead to the endings.
+            if (!graphBroken) WarnAboutBalance();
             return passed;
         }
 
@@ -554,6 +556,39 @@ public static class ScenarioValidator
                 }
             }
         }
+
+        /// <summary>
+        /// GWT354 and GWT355 (thresholds in <see cref="ScenarioDiagnosticCodes"/>): "most" means more than half of the
+        /// decision nodes, counted over every node with choices in the file.
+        /// </summary>
+        private void WarnAboutBalance()
+        {
+            var decisions = scenario.Nodes.Where(n => n.Choices.Count >= 2 && !n.IsEnding).ToList();
+            if (decisions.Count < MinimumDecisionsForBalance) return;
+
+            var bestAt = decisions.Select(n => ScenarioAnalysis.BestChoiceIndex(scenario, n)).ToList();
+            var (position, count) = bestAt.GroupBy(i => i).Select(g => (g.Key, g.Count())).MaxBy(g => g.Item2);
+            if (count * 2 > decisions.Count)
+            {
+                var nodes = decisions.Where((_, i) => bestAt[i] == position).ToList();
+                Warning(BestChoiceSamePosition, nodes[0].Choices[position].Position,
+                    $"de beste keuze staat in {count} van de {decisions.Count} beslisknopen op plaats {position + 1} " +
+                    $"({NodeList(nodes)}); wissel de volgorde zodat ze in hoogstens de helft van de knopen op dezelfde plaats staat " +
+                    "(pas de testpaden mee aan)");
+            }
+
+            var twoChoices = decisions.Where(n => n.Choices.Count == 2).ToList();
+            if (twoChoices.Count * 2 > decisions.Count)
+            {
+                Warning(MostlyTwoChoices, twoChoices[0].PositionOf("keuzes"),
+                    $"{twoChoices.Count} van de {decisions.Count} beslisknopen hebben maar twee keuzes ({NodeList(twoChoices)}); " +
+                    "geef de meeste knopen minstens drie keuzes, met afleiders die een beginnende coach echt zou zeggen");
+            }
+        }
+
+        /// <summary>The ids of at most five nodes, for a message that stays on one line.</summary>
+        private static string NodeList(List<ScenarioNode> nodes) =>
+            string.Join(", ", nodes.Take(5).Select(n => $"'{n.Id}'")) + (nodes.Count > 5 ? $" en {nodes.Count - 5} andere" : "");
 
         private static int NonZeroScores(ScenarioChoice choice)
         {
