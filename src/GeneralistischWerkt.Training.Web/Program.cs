@@ -26,11 +26,11 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents()
 builder.Services.AddRadzenComponents();
 builder.Services.AddSingleton(TimeProvider.System);
 
+// SQLite (default) or PostgreSQL ("Database:Provider"); one context per operation (IDbContextFactory) for interactive
+// pages, the scoped context for Identity's stores within one request or one administration operation's own scope.
+var databaseProvider = DatabaseSetup.ResolveProvider(builder.Configuration);
 var connectionString = DatabaseSetup.ResolveConnectionString(builder.Configuration, builder.Environment.ContentRootPath);
-// One context per operation (IDbContextFactory) for interactive pages; the scoped context serves Identity's stores
-// within a single request or a single administration operation's own scope.
-builder.Services.AddDbContextFactory<ApplicationDbContext>(options => options.UseSqlite(connectionString));
-builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<ApplicationDbContext>>().CreateDbContext());
+builder.Services.AddApplicationDatabase(databaseProvider, options => options.UseProvider(databaseProvider, connectionString));
 
 builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddScoped<AuthenticationStateProvider, ActiveAccountRevalidatingStateProvider>();

@@ -4,9 +4,17 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace GeneralistischWerkt.Training.Web.Data;
 
-public class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options)
-    : IdentityDbContext<ApplicationUser>(options)
+/// <summary>
+/// The model, the same for every provider. This type carries the SQLite migrations (Data/Migrations);
+/// <see cref="PostgresDbContext"/> adds nothing but its own migration set (Data/PostgresMigrations).
+/// </summary>
+public class ApplicationDbContext : IdentityDbContext<ApplicationUser>
 {
+    public ApplicationDbContext(DbContextOptions<ApplicationDbContext> options) : base(options) { }
+
+    /// <summary>For a provider's own context type, so EF Core finds that provider's migrations.</summary>
+    protected ApplicationDbContext(DbContextOptions options) : base(options) { }
+
     public DbSet<Team> Teams => Set<Team>();
     public DbSet<TeamMembership> TeamMemberships => Set<TeamMembership>();
     public DbSet<SupervisorAssignment> SupervisorAssignments => Set<SupervisorAssignment>();
