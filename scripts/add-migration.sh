@@ -15,5 +15,8 @@ project=src/GeneralistischWerkt.Training.Web
 dotnet tool restore >/dev/null
 dotnet build "$project" -nologo -v quiet
 dotnet ef migrations add "$1" --no-build --project "$project" --context ApplicationDbContext --output-dir Data/Migrations
-dotnet ef migrations add "$1" --no-build --project "$project" --context PostgresDbContext --output-dir Data/PostgresMigrations
+# The app's own start-up code registers PostgresDbContext when asked for PostgreSQL; adding a migration only compares
+# models, so no server is needed.
+dotnet ef migrations add "$1" --no-build --project "$project" --context PostgresDbContext --output-dir Data/PostgresMigrations \
+  -- --Database:Provider=Postgres "--ConnectionStrings:Default=Host=localhost;Database=gwt_design"
 echo "Migratie $1 toegevoegd voor SQLite (Data/Migrations) en PostgreSQL (Data/PostgresMigrations)."

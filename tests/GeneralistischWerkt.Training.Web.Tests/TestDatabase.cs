@@ -74,6 +74,9 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase(provider, store);
     }
 
+    /// <summary>Points other options at this world's database (e.g. a second app instance).</summary>
+    public void UseSameDatabase(DbContextOptionsBuilder options) => store.Use(options);
+
     /// <summary>Options on this world's database, for a test that builds its own context (e.g. with an interceptor).</summary>
     public DbContextOptions<ApplicationDbContext> Options(Action<DbContextOptionsBuilder>? extra = null)
     {

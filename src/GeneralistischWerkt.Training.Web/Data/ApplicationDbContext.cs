@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -8,7 +9,7 @@ namespace GeneralistischWerkt.Training.Web.Data;
 /// The model, the same for every provider. This type carries the SQLite migrations (Data/Migrations);
 /// <see cref="PostgresDbContext"/> adds nothing but its own migration set (Data/PostgresMigrations).
 /// </summary>
-public class ApplicationDbContext : IdentityDbContext<ApplicationUser>
+public class ApplicationDbContext : IdentityDbContext<ApplicationUser>, IDataProtectionKeyContext
 {
     public ApplicationDbContext(DbContextOptions<ApplicationDbContext> options) : base(options) { }
 
@@ -27,6 +28,12 @@ public class ApplicationDbContext : IdentityDbContext<ApplicationUser>
     public DbSet<Comment> Comments => Set<Comment>();
     public DbSet<SupervisionSession> SupervisionSessions => Set<SupervisionSession>();
     public DbSet<Agreement> Agreements => Set<Agreement>();
+
+    /// <summary>
+    /// The keys that protect sign-in cookies, antiforgery tokens and circuits, shared by every instance of the app
+    /// (see Features/Hosting/SeveralInstances.cs).
+    /// </summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>
     /// Names and titles users typed are read without bidirectional formatting characters, so every page, list,

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
 
 namespace GeneralistischWerkt.Training.Web.Data;
 
@@ -11,12 +10,3 @@ namespace GeneralistischWerkt.Training.Web.Data;
 /// Add a migration to both sets with <c>scripts/add-migration.sh Name</c>.
 /// </summary>
 public sealed class PostgresDbContext(DbContextOptions<PostgresDbContext> options) : ApplicationDbContext(options);
-
-/// <summary>
-/// Lets <c>dotnet ef</c> build the PostgreSQL context without a server: adding a migration only compares models.
-/// </summary>
-public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresDbContext>
-{
-    public PostgresDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgresDbContext>().UseNpgsql("Host=localhost;Database=gwt_design").Options);
-}
