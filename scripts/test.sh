@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
 # Runs every test of the solution on a fresh Debian machine: installs what is missing (Chromium for the browser
-# tests, the local dotnet tools), builds, then runs `dotnet test` on the solution. CI (.ci/run) calls exactly this.
+# tests, PostgreSQL, the local dotnet tools), builds, then runs `dotnet test` on the solution (SQLite) and the Web
+# tests once more on PostgreSQL. CI (.ci/run) calls exactly this.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v chromium >/dev/null 2>&1; then
-  echo "Chromium ontbreekt: installeren met apt-get (nodig voor de browsertests)…"
+# Chromium for the browser tests, redis-server for the several-instances tests (PostgreSQL: scripts/postgres.sh).
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Ontbreekt: ${missing[*]}: installeren met apt-get…"
   if [ "$(id -u)" -eq 0 ]; then
-    apt-get update -qq && apt-get install -y -qq chromium >/dev/null
+    apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null
   else
-    sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null
+    sudo apt-get update -qq && sudo apt-get install -y -qq "${missing[@]}" >/dev/null
   fi
 fi
 
@@ -17,9 +22,20 @@ dotnet tool restore
 dotnet build GeneralistischWerkt.Training.sln -c Debug -nologo -v quiet
 
 log=$(mktemp)
+work=$(mktemp -d)
+trap 'bash scripts/postgres.sh stop "$work/pg"; rm -rf "$work"' EXIT
+# The data-layer and privacy tests (the Web tests) also run on PostgreSQL: a private server from Debian's package.
+# If it cannot start, the run fails here (never skipped).
+postgres=$(bash scripts/postgres.sh start "$work/pg")
+
 set +e
+status=0
 dotnet test GeneralistischWerkt.Training.sln -c Debug --no-build -nologo 2>&1 | tee "$log"
-status=${PIPESTATUS[0]}
+[ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+echo "Dezelfde Web-tests op PostgreSQL…"
+GWT_TEST_DB=postgres GWT_TEST_POSTGRES="$postgres" \
+  dotnet test tests/GeneralistischWerkt.Training.Web.Tests -c Debug --no-build -nologo 2>&1 | tee -a "$log"
+[ "${PIPESTATUS[0]}" -eq 0 ] || status=1
 set -e
 
 # One closing line for the whole run, summed over the test projects.

@@ -2,6 +2,7 @@ using GeneralistischWerkt.Training.Web.Components;
 using GeneralistischWerkt.Training.Web.Data;
 using GeneralistischWerkt.Training.Web.Features.Access;
 using GeneralistischWerkt.Training.Web.Features.Accounts;
+using GeneralistischWerkt.Training.Web.Features.Hosting;
 using GeneralistischWerkt.Training.Web.Features.Modules;
 using GeneralistischWerkt.Training.Web.Features.Scenarios;
 using GeneralistischWerkt.Training.Web.Features.Seeding;
@@ -26,11 +27,14 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents()
 builder.Services.AddRadzenComponents();
 builder.Services.AddSingleton(TimeProvider.System);
 
+// SQLite (default) or PostgreSQL ("Database:Provider"); one context per operation (IDbContextFactory) for interactive
+// pages, the scoped context for Identity's stores within one request or one administration operation's own scope.
+var databaseProvider = DatabaseSetup.ResolveProvider(builder.Configuration);
 var connectionString = DatabaseSetup.ResolveConnectionString(builder.Configuration, builder.Environment.ContentRootPath);
-// One context per operation (IDbContextFactory) for interactive pages; the scoped context serves Identity's stores
-// within a single request or a single administration operation's own scope.
-builder.Services.AddDbContextFactory<ApplicationDbContext>(options => options.UseSqlite(connectionString));
-builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<ApplicationDbContext>>().CreateDbContext());
+builder.Services.AddApplicationDatabase(databaseProvider, options => options.UseProvider(databaseProvider, connectionString));
+
+// Data-protection keys in the database, change signals over Redis when configured, health checks.
+builder.Services.AddSeveralInstances(builder.Configuration);
 
 builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddScoped<AuthenticationStateProvider, ActiveAccountRevalidatingStateProvider>();
@@ -79,8 +83,6 @@ builder.Services.AddScoped<ProgressService>();
 builder.Services.AddSingleton<ScenarioStore>();
 builder.Services.AddScoped<ScenarioPlayService>();
 builder.Services.AddScoped<GeneralistischWerkt.Training.Web.Features.Reflections.ReflectionService>();
-builder.Services.AddSingleton<GeneralistischWerkt.Training.Web.Features.Live.IChangeSignal,
-    GeneralistischWerkt.Training.Web.Features.Live.InProcessChangeSignal>();
 builder.Services.AddSingleton<GeneralistischWerkt.Training.Web.Features.Reflections.ReflectionAccessNotifier>();
 builder.Services.AddScoped<GeneralistischWerkt.Training.Web.Features.Supervision.SupervisionService>();
 builder.Services.AddScoped<GeneralistischWerkt.Training.Web.Features.Reflections.PersonalDataExport>();
@@ -130,6 +132,7 @@ app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.MapSignOut();
+app.MapHealthEndpoints();
 
 // The user's own data as a zip. Always the signed-in user's: there is no id in the address to guess.
 app.MapGet("/mijn-gegevens/export", async (System.Security.Claims.ClaimsPrincipal user,

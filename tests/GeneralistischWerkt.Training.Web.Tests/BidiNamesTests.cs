@@ -40,9 +40,9 @@ public class BidiNamesTests : IAsyncLifetime
         await w.Db.WithDbAsync(async db =>
         {
             // As if written before the check existed (raw SQL: no rule of the app in between).
-            await db.Database.ExecuteSqlRawAsync("UPDATE AspNetUsers SET DisplayName = {0} WHERE Id = {1}", "Ann\u202E Coach", w.Ann);
-            await db.Database.ExecuteSqlRawAsync("UPDATE Teams SET Name = {0} WHERE Id = {1}", "Team\u2067 Oost", team.Value);
-            return await db.Database.ExecuteSqlRawAsync("UPDATE Reflections SET Title = {0} WHERE Id = {1}", "Mijn\u202D titel", w.SharedReflection);
+            await db.Database.ExecuteSqlRawAsync("UPDATE \"AspNetUsers\" SET \"DisplayName\" = {0} WHERE \"Id\" = {1}", "Ann\u202E Coach", w.Ann);
+            await db.Database.ExecuteSqlRawAsync("UPDATE \"Teams\" SET \"Name\" = {0} WHERE \"Id\" = {1}", "Team\u2067 Oost", team.Value);
+            return await db.Database.ExecuteSqlRawAsync("UPDATE \"Reflections\" SET \"Title\" = {0} WHERE \"Id\" = {1}", "Mijn\u202D titel", w.SharedReflection);
         });
 
         Assert.Equal("Ann Coach", (await w.Db.Accounts.GetAccountAsync(w.Ann))!.DisplayName);

@@ -31,7 +31,9 @@ public class RefusedSaveTests : BunitContext, IAsyncLifetime
     public async Task A_comment_on_a_withdrawn_reflection_says_why_and_keeps_the_text()
     {
         var thread = Render<CommentThread>(p => p.Add(c => c.ReflectionId, w.SharedReflection));
-        thread.Find("textarea").Input("Nog een gedachte voor Ann.");
+        // Find and type in one step on the renderer: the thread may re-render when its comments arrive (later on a
+        // slower database such as PostgreSQL), which would otherwise leave a stale handler between the two.
+        await thread.InvokeAsync(() => thread.Find("textarea").Input("Nog een gedachte voor Ann."));
         Assert.True(await w.Reflections.WithdrawAsync(w.Ann, w.SharedReflection));
 
         await thread.InvokeAsync(() => thread.Find("button").Click());

@@ -3,26 +3,28 @@ using GeneralistischWerkt.Training.Web.Features.Accounts;
 using GeneralistischWerkt.Training.Web.Features.Seeding;
 using GeneralistischWerkt.Training.Web.Identity;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GeneralistischWerkt.Training.Web.Tests;
 
 /// <summary>
-/// The app's real services (Identity with its Dutch messages and rules, EF Core with the committed migrations) on an
-/// in-memory SQLite database that lives as long as this object.
+/// The app's real services (Identity with its Dutch messages and rules, EF Core with the committed migrations) on a
+/// database that lives as long as this object: in-memory SQLite, or with GWT_TEST_DB=postgres a fresh PostgreSQL
+/// database on the server GWT_TEST_POSTGRES names (scripts/test.sh starts one), migrated by the app's own start-up code.
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
-    // An in-memory SQLite database exists while its connection is open.
-    private readonly SqliteConnection connection;
+    private readonly TestStore store;
 
-    private TestDatabase(ServiceProvider services, SqliteConnection connection)
+    private TestDatabase(ServiceProvider services, TestStore store)
     {
         Services = services;
-        this.connection = connection;
+        this.store = store;
     }
+
+    /// <summary>The provider every test database of this run uses.</summary>
+    public static DatabaseProvider Provider => TestStore.Provider;
 
     public ServiceProvider Services { get; }
     public AccountAdministration Accounts => Services.GetRequiredService<AccountAdministration>();
@@ -31,13 +33,11 @@ public sealed class TestDatabase : IAsyncDisposable
     /// <param name="configure">Runs last, so a test can replace one of the app's services (e.g. the password hasher).</param>
     public static async Task<TestDatabase> CreateAsync(Action<IServiceCollection>? configure = null)
     {
-        var connection = new SqliteConnection("Data Source=:memory:");
-        await connection.OpenAsync();
+        var store = await TestStore.CreateAsync();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton(TimeProvider.System);
-        services.AddDbContextFactory<ApplicationDbContext>(o => o.UseSqlite(connection));
-        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<ApplicationDbContext>>().CreateDbContext());
+        services.AddApplicationDatabase(TestStore.Provider, store.Use);
         services.AddIdentityCore<ApplicationUser>(o =>
             {
                 o.User.RequireUniqueEmail = true;
@@ -71,7 +71,19 @@ public sealed class TestDatabase : IAsyncDisposable
         configure?.Invoke(services);
         var provider = services.BuildServiceProvider();
         await DatabaseSetup.MigrateAsync(provider);
-        return new TestDatabase(provider, connection);
+        return new TestDatabase(provider, store);
+    }
+
+    /// <summary>Points other options at this world's database (e.g. a second app instance).</summary>
+    public void UseSameDatabase(DbContextOptionsBuilder options) => store.Use(options);
+
+    /// <summary>Options on this world's database, for a test that builds its own context (e.g. with an interceptor).</summary>
+    public DbContextOptions<ApplicationDbContext> Options(Action<DbContextOptionsBuilder>? extra = null)
+    {
+        var builder = new DbContextOptionsBuilder<ApplicationDbContext>();
+        store.Use(builder);
+        extra?.Invoke(builder);
+        return builder.Options;
     }
 
     public async Task<string> CreateAsync(string name, string role, string? email = null)
@@ -102,6 +114,6 @@ public sealed class TestDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Services.DisposeAsync();
-        await connection.DisposeAsync();
+        await store.DisposeAsync();
     }
 }

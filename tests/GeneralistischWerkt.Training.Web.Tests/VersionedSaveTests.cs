@@ -43,9 +43,7 @@ public class VersionedSaveTests : IAsyncLifetime
     {
         // Simulate a second save landing between our read and our write: change the row behind EF Core's back.
         var interceptor = new RaiseVersionBeforeUpdate();
-        var options = new DbContextOptionsBuilder<ApplicationDbContext>()
-            .UseSqlite(Factory().CreateDbContext().Database.GetDbConnection())
-            .AddInterceptors(interceptor).Options;
+        var options = w.Db.Options(o => o.AddInterceptors(interceptor));
         var service = new ReflectionService(new SingleFactory(options), new Features.Access.AccessRules(new SingleFactory(options)), TimeProvider.System,
             new ReflectionAccessNotifier(new Features.Live.InProcessChangeSignal(
                 Microsoft.Extensions.Logging.Abstractions.NullLogger<Features.Live.InProcessChangeSignal>.Instance)));

@@ -1,12 +1,21 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace GeneralistischWerkt.Training.Web.Data;
 
-public class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options)
-    : IdentityDbContext<ApplicationUser>(options)
+/// <summary>
+/// The model, the same for every provider. This type carries the SQLite migrations (Data/Migrations);
+/// <see cref="PostgresDbContext"/> adds nothing but its own migration set (Data/PostgresMigrations).
+/// </summary>
+public class ApplicationDbContext : IdentityDbContext<ApplicationUser>, IDataProtectionKeyContext
 {
+    public ApplicationDbContext(DbContextOptions<ApplicationDbContext> options) : base(options) { }
+
+    /// <summary>For a provider's own context type, so EF Core finds that provider's migrations.</summary>
+    protected ApplicationDbContext(DbContextOptions options) : base(options) { }
+
     public DbSet<Team> Teams => Set<Team>();
     public DbSet<TeamMembership> TeamMemberships => Set<TeamMembership>();
     public DbSet<SupervisorAssignment> SupervisorAssignments => Set<SupervisorAssignment>();
@@ -19,6 +28,12 @@ public class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options
     public DbSet<Comment> Comments => Set<Comment>();
     public DbSet<SupervisionSession> SupervisionSessions => Set<SupervisionSession>();
     public DbSet<Agreement> Agreements => Set<Agreement>();
+
+    /// <summary>
+    /// The keys that protect sign-in cookies, antiforgery tokens and circuits, shared by every instance of the app
+    /// (see Features/Hosting/SeveralInstances.cs).
+    /// </summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>
     /// Names and titles users typed are read without bidirectional formatting characters, so every page, list,

@@ -19,6 +19,10 @@ public class DutchFormatTests
     [InlineData(3600 * 2, "over 2 uur")]
     [InlineData(86400, "morgen")]
     [InlineData(86400 * 4, "over 4 dagen")]
+    [InlineData(-60, "een minuut geleden")]
+    [InlineData(-86400 * 31, "een maand geleden")]
+    [InlineData(-86400 * 400, "een jaar geleden")]
+    [InlineData(3600, "over een uur")]
     public void Relative_times_are_Dutch(int seconds, string expected) =>
         Assert.Equal(expected, DutchFormat.Relative(Now.AddSeconds(seconds), Now));
 
@@ -29,6 +33,15 @@ public class DutchFormatTests
         var moment = new DateTimeOffset(2026, 11, 30, 23, 30, 0, TimeSpan.Zero);
         Assert.Equal("1 december 2026", DutchFormat.Date(moment));
         Assert.Equal("1 december 2026 om 00:30", DutchFormat.DateTime(moment));
+    }
+
+    [Fact]
+    public void Time_spans_and_never_are_Dutch()
+    {
+        // Humanizer's own Dutch resources for time spans; "nooit" is ours (Humanizer's Dutch has none).
+        Assert.Equal("3 weken", Humanizer.TimeSpanHumanizeExtensions.Humanize(TimeSpan.FromDays(21), culture: DutchFormat.Culture));
+        Assert.Equal("1 uur", Humanizer.TimeSpanHumanizeExtensions.Humanize(TimeSpan.FromHours(1), culture: DutchFormat.Culture));
+        Assert.Equal("nooit", Humanizer.DateHumanizeExtensions.Humanize((DateTime?)null, culture: DutchFormat.Culture));
     }
 
     [Fact]

@@ -84,3 +84,52 @@ public sealed class InProcessChangeSignal(ILogger<InProcessChangeSignal> logger)
 
     public Task PublishAsync(string topic) => local.DeliverAsync(topic);
 }
+
+/// <summary>
+/// The signal for several instances: listeners on this instance hear it at once (also when Redis is away), and it goes
+/// out on one Redis pub/sub channel to the other instances, which deliver it to their own listeners. A message is
+/// "instance-id topic"; an instance skips its own messages, so nobody hears a signal twice.
+/// </summary>
+public sealed class RedisChangeSignal : IChangeSignal, IDisposable
+{
+    private static readonly StackExchange.Redis.RedisChannel Channel = StackExchange.Redis.RedisChannel.Literal("gwt:change-signal");
+
+    private readonly string instance = Guid.NewGuid().ToString("N");
+    private readonly LocalListeners local;
+    private readonly StackExchange.Redis.ISubscriber subscriber;
+    private readonly ILogger<RedisChangeSignal> logger;
+
+    public RedisChangeSignal(StackExchange.Redis.IConnectionMultiplexer redis, ILogger<RedisChangeSignal> logger)
+    {
+        this.logger = logger;
+        local = new LocalListeners(logger);
+        subscriber = redis.GetSubscriber();
+        subscriber.Subscribe(Channel, (channel, message) =>
+        {
+            var text = (string?)message ?? "";
+            var space = text.IndexOf(' ');
+            if (space <= 0 || text.AsSpan(0, space).SequenceEqual(instance)) return;
+            // DeliverAsync catches each listener's failure itself, so nothing is lost by not awaiting it here.
+            _ = local.DeliverAsync(text[(space + 1)..]);
+        });
+    }
+
+    public IDisposable Subscribe(string topic, Func<Task> onChanged) => local.Add(topic, onChanged);
+
+    public async Task PublishAsync(string topic)
+    {
+        var here = local.DeliverAsync(topic);
+        try
+        {
+            await subscriber.PublishAsync(Channel, $"{instance} {topic}");
+        }
+        catch (StackExchange.Redis.RedisException exception)
+        {
+            // The change is saved; pages on other instances see it when they next load, only not at once.
+            logger.LogWarning(exception, "Redis onbereikbaar: wijziging ({Topic}) niet naar de andere instanties gestuurd.", topic);
+        }
+        await here;
+    }
+
+    public void Dispose() => subscriber.Unsubscribe(Channel);
+}
