@@ -2,6 +2,7 @@ using GeneralistischWerkt.Training.Web.Components;
 using GeneralistischWerkt.Training.Web.Data;
 using GeneralistischWerkt.Training.Web.Features.Access;
 using GeneralistischWerkt.Training.Web.Features.Accounts;
+using GeneralistischWerkt.Training.Web.Features.Diagnostics;
 using GeneralistischWerkt.Training.Web.Features.Modules;
 using GeneralistischWerkt.Training.Web.Features.Scenarios;
 using GeneralistischWerkt.Training.Web.Features.Seeding;
@@ -17,6 +18,7 @@ var builder = WebApplication.CreateBuilder(args);
 // so `dotnet run` also works in Production; a published app has no manifest and this does nothing.
 builder.WebHost.UseStaticWebAssets();
 var isCreateAdmin = args.Length > 0 && args[0] == CreateAdminCommand.Name;
+var isSeedLoadUsers = args.Length > 0 && args[0] == LoadUsersCommand.Name;
 
 builder.AddTransportSecurity();
 // One message on the live connection carries a whole field: the default 32 KB would drop the connection (and the
@@ -84,6 +86,7 @@ builder.Services.AddSingleton<GeneralistischWerkt.Training.Web.Features.Live.ICh
 builder.Services.AddSingleton<GeneralistischWerkt.Training.Web.Features.Reflections.ReflectionAccessNotifier>();
 builder.Services.AddScoped<GeneralistischWerkt.Training.Web.Features.Supervision.SupervisionService>();
 builder.Services.AddScoped<GeneralistischWerkt.Training.Web.Features.Reflections.PersonalDataExport>();
+builder.Services.AddCircuitCount();
 
 var app = builder.Build();
 
@@ -94,6 +97,12 @@ if (isCreateAdmin)
     await using var scope = app.Services.CreateAsyncScope();
     return await CreateAdminCommand.RunAsync(scope.ServiceProvider, args, Console.In, Console.Out,
         Console.IsInputRedirected ? null : CreateAdminCommand.ReadHiddenLine);
+}
+
+if (isSeedLoadUsers)
+{
+    await using var scope = app.Services.CreateAsyncScope();
+    return await LoadUsersCommand.RunAsync(scope.ServiceProvider, args, app.Environment.IsProduction(), Console.Out);
 }
 
 // Load the content at start-up, so problems in content files are logged right away.
@@ -130,6 +139,7 @@ app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.MapSignOut();
+app.MapDiagnostics();
 
 // The user's own data as a zip. Always the signed-in user's: there is no id in the address to guess.
 app.MapGet("/mijn-gegevens/export", async (System.Security.Claims.ClaimsPrincipal user,
