@@ -125,6 +125,7 @@ public sealed partial class PlayerCircuit : IAsyncDisposable
 
         hub.On<int, string>("JS.AttachComponent", (componentId, _) =>
         {
+            capture?.Invoke("attach", BitConverter.GetBytes(componentId));
             lock (gate) page.AttachRoot(componentId);
         });
         hub.On<long, byte[]>("JS.RenderBatch", (batchId, data) => OnRenderBatchAsync(hub, batchId, data));
@@ -147,7 +148,7 @@ public sealed partial class PlayerCircuit : IAsyncDisposable
         lock (gate) apply = batchId == nextBatchId;
         if (apply)
         {
-            capture?.Invoke($"batch-{batchId}", data);
+            capture?.Invoke("batch", data);
             try
             {
                 var batch = RenderBatch.Parse(data);
@@ -184,7 +185,8 @@ public sealed partial class PlayerCircuit : IAsyncDisposable
             navigateTo = new Uri(currentUri, args[0]!.GetValue<string>()).ToString();
             if (args.Count > 1 && args[1]?["forceLoad"]?.GetValue<bool>() == true) navigateTo = "reload:" + navigateTo;
         }
-        if (asyncHandle != 0) await hub.SendAsync("EndInvokeJSFromDotNet", asyncHandle, true, $"[{asyncHandle},true,null]");
+        if (asyncHandle != 0)
+            await hub.SendAsync("EndInvokeJSFromDotNet", asyncHandle, true, $"[{asyncHandle},true,{JSAnswers.GetValueOrDefault(identifier, "null")}]");
         if (navigateTo is not null && !navigateTo.StartsWith("reload:", StringComparison.Ordinal))
         {
             // The interactive router handles it: blazor.web.js pushes the history entry and tells the circuit.
@@ -198,6 +200,15 @@ public sealed partial class PlayerCircuit : IAsyncDisposable
             Signal();
         }
     }
+
+    /// <summary>
+    /// JS functions whose result the app's .NET code reads; everything else is answered with null. Radzen's chart
+    /// (on the debrief) sizes itself from the element's box and fails the circuit on null.
+    /// </summary>
+    private static readonly Dictionary<string, string> JSAnswers = new()
+    {
+        ["Radzen.createChart"] = "{\"width\":640,\"height\":320}",
+    };
 
     /// <summary>The server asked for a full page load (NavigateTo with forceLoad).</summary>
     public bool ReloadRequested { get; private set; }
@@ -283,24 +294,33 @@ public sealed partial class PlayerCircuit : IAsyncDisposable
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>
+    /// Leaving the page: like the browser's unload beacon (POST _blazor/disconnect), so the server disposes the circuit
+    /// now instead of keeping it for the disconnected-circuit retention period.
+    /// </summary>
     private async Task CloseConnectionAsync()
     {
         var old = connection;
+        var oldCircuit = circuitId;
         connection = null;
         circuitId = null;
         ReloadRequested = false;
-        if (old is not null)
+        if (old is null) return;
+        stopping = true;
+        await old.DisposeAsync();
+        stopping = false;
+        if (oldCircuit is null) return;
+        try
         {
-            stopping = true;
-            await old.DisposeAsync();
-            stopping = false;
+            using var response = await http.PostAsync("_blazor/disconnect",
+                new FormUrlEncodedContent([new KeyValuePair<string, string>("circuitId", oldCircuit)]));
         }
+        catch (HttpRequestException) { } // the server is going away too; its retention period cleans up
     }
 
     public async ValueTask DisposeAsync()
     {
-        stopping = true;
-        if (connection is not null) await connection.DisposeAsync();
+        await CloseConnectionAsync();
         http.Dispose();
     }
 

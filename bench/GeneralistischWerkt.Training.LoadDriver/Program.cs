@@ -28,7 +28,7 @@ public sealed record LoadOptions(Uri Url, int Users, TimeSpan Think, TimeSpan Du
     public const string Usage =
         "gwt-load --users N --think 10s --duration 60s [--ramp 30s] [--url http://localhost:5080] [--scenario ID]\n" +
         "         [--email-format load{0}@load.gwt.test] [--first 1] [--password P] [--admin-email E] [--admin-password P]\n" +
-        "         [--capture MAP]   (bewaart de render batches van speler 1 als MAP/batch-<id>.bin)";
+        "         [--capture MAP]   (bewaart wat speler 1 ontvangt: MAP/NNN-attach.bin en MAP/NNN-batch.bin)";
 
     public static LoadOptions Parse(string[] args)
     {
@@ -71,7 +71,8 @@ public sealed class LoadRun(LoadOptions options)
     private readonly List<double> latencies = [];
     private readonly Dictionary<string, int> errorKinds = [];
     private int errors, clicks, httpRequests, connected, reconnects;
-    private long windowStart, windowEnd = long.MaxValue;
+    private int finishedStarting;
+    private long windowStart = long.MaxValue, windowEnd = long.MaxValue;
 
     public async Task<int> RunAsync()
     {
@@ -83,16 +84,20 @@ public sealed class LoadRun(LoadOptions options)
             $"denktijd {options.Think.TotalSeconds:0.#} s, meting {options.Duration.TotalSeconds:0} s");
 
         using var stop = new CancellationTokenSource();
-        var started = Stopwatch.GetTimestamp();
-        windowStart = started + (long)(options.Ramp.TotalSeconds * Stopwatch.Frequency);
-        windowEnd = windowStart + (long)(options.Duration.TotalSeconds * Stopwatch.Frequency);
+        var startedAt = Stopwatch.GetTimestamp();
         var players = Enumerable.Range(0, options.Users).Select(i => PlayAsync(i, scenarios, stop.Token)).ToList();
 
-        // The ramp: players start spread over it; the window starts when the last one is due.
+        // The ramp: players start spread over it; the window starts when every player is playing (or gave up), at most
+        // a minute after the ramp, so a slow start does not count as steady state.
         await Task.Delay(options.Ramp);
+        var rampDeadline = Stopwatch.GetTimestamp() + 60 * Stopwatch.Frequency;
+        while (Volatile.Read(ref finishedStarting) < options.Users && Stopwatch.GetTimestamp() < rampDeadline) await Task.Delay(100);
+        var rampSeconds = Stopwatch.GetElapsedTime(startedAt).TotalSeconds;
+        Interlocked.Exchange(ref windowEnd, Stopwatch.GetTimestamp() + (long)(options.Duration.TotalSeconds * Stopwatch.Frequency));
+        Interlocked.Exchange(ref windowStart, Stopwatch.GetTimestamp());
         var driverCpu0 = Process.GetCurrentProcess().TotalProcessorTime;
         var app0 = await DiagnosticsAsync(admin);
-        Console.WriteLine($"meting start: {Volatile.Read(ref connected)}/{options.Users} spelers verbonden");
+        Console.WriteLine($"meting start na {rampSeconds:0} s: {Volatile.Read(ref connected)}/{options.Users} spelers verbonden, {Volatile.Read(ref errors)} fouten tijdens de opbouw");
         await Task.Delay(options.Duration);
         var driverCpu1 = Process.GetCurrentProcess().TotalProcessorTime;
         var app1 = await DiagnosticsAsync(admin);
@@ -124,8 +129,10 @@ public sealed class LoadRun(LoadOptions options)
     {
         var offset = TimeSpan.FromTicks(options.Ramp.Ticks * index / options.Users);
         try { await Task.Delay(offset, stop); } catch (OperationCanceledException) { return; }
+        // The first player's messages, numbered in arrival order (NNN-attach.bin holds the component id, NNN-batch.bin a batch).
+        var captured = 0;
         Action<string, byte[]>? capture = index == 0 && options.CaptureDirectory is { } dir
-            ? (name, data) => { Directory.CreateDirectory(dir); File.WriteAllBytes(Path.Combine(dir, name + ".bin"), data); }
+            ? (kind, data) => { Directory.CreateDirectory(dir); File.WriteAllBytes(Path.Combine(dir, $"{++captured:000}-{kind}.bin"), data); }
             : null;
         await using var player = new PlayerCircuit(options.Url, capture);
         var random = new Random(index);
@@ -140,7 +147,7 @@ public sealed class LoadRun(LoadOptions options)
                 try
                 {
                     await StartAttemptAsync(player, scenario, stop);
-                    if (!isConnected) { Interlocked.Increment(ref connected); isConnected = true; }
+                    if (!isConnected) { Interlocked.Increment(ref connected); Interlocked.Increment(ref finishedStarting); isConnected = true; }
                     // Spread the first choices over one think time, so the players do not click in step.
                     await Task.Delay(TimeSpan.FromTicks((long)(options.Think.Ticks * random.NextDouble())), stop);
                     while (!stop.IsCancellationRequested) await StepAsync(player, random, stop);
@@ -149,6 +156,7 @@ public sealed class LoadRun(LoadOptions options)
                 catch (Exception exception)
                 {
                     Error(exception);
+                    if (!isConnected) { Interlocked.Increment(ref finishedStarting); isConnected = true; }
                     await Task.Delay(options.Think, stop); // then a fresh page load, like a user pressing F5
                 }
             }
@@ -157,11 +165,12 @@ public sealed class LoadRun(LoadOptions options)
         catch (Exception exception)
         {
             Error(exception);
+            if (!isConnected) Interlocked.Increment(ref finishedStarting);
         }
         finally
         {
             Interlocked.Add(ref reconnects, player.Reconnects);
-            if (InWindow()) Interlocked.Add(ref errors, player.ServerErrors);
+            Interlocked.Add(ref errors, player.ServerErrors);
             lock (latencies) if (player.ServerErrors > 0) errorKinds["serverfout"] = errorKinds.GetValueOrDefault("serverfout") + player.ServerErrors;
         }
     }
@@ -205,7 +214,7 @@ public sealed class LoadRun(LoadOptions options)
     private bool InWindow()
     {
         var now = Stopwatch.GetTimestamp();
-        return now >= windowStart && now <= windowEnd;
+        return now >= Volatile.Read(ref windowStart) && now <= Volatile.Read(ref windowEnd);
     }
 
     private void CountRequests(int count)
@@ -213,9 +222,9 @@ public sealed class LoadRun(LoadOptions options)
         if (InWindow()) Interlocked.Add(ref httpRequests, count);
     }
 
+    /// <summary>Every error counts, also while starting (a failed sign-in is a failed user).</summary>
     private void Error(Exception exception)
     {
-        if (!InWindow()) { lock (latencies) Count("buiten de meting: " + Kind(exception)); return; }
         Interlocked.Increment(ref errors);
         lock (latencies) Count(Kind(exception));
         if (Volatile.Read(ref errors) <= 5) Console.Error.WriteLine($"fout: {exception.GetType().Name}: {exception.Message}");
