@@ -45,7 +45,7 @@ public sealed partial class PlayerCircuit : IAsyncDisposable
         http = new HttpClient(new SocketsHttpHandler { CookieContainer = cookies, AllowAutoRedirect = true, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
         {
             BaseAddress = baseUri,
-            Timeout = TimeSpan.FromSeconds(60),
+            Timeout = TimeSpan.FromMinutes(5), // signing in thousands of users queues on the (deliberately slow) password hash
         };
     }
 
