@@ -25,6 +25,7 @@ public sealed partial class PlayerCircuit : IAsyncDisposable
     private HubConnection? connection;
     private RenderedPage page = new();
     private long nextBatchId = 2; // the server's first batch id (RenderQueue.ts)
+    private readonly Dictionary<long, byte[]> pendingBatches = [];
     private long interopObjectId;
     private long nextCallId;
     private string? circuitId;
@@ -97,6 +98,7 @@ public sealed partial class PlayerCircuit : IAsyncDisposable
         {
             page = new RenderedPage();
             nextBatchId = 2;
+            pendingBatches.Clear();
             interopObjectId = 0;
         }
         connection = BuildConnection();
@@ -142,31 +144,37 @@ public sealed partial class PlayerCircuit : IAsyncDisposable
         return hub;
     }
 
+    /// <summary>
+    /// Applies batches strictly in id order. A batch that arrives before its predecessor (handlers may overlap) is kept
+    /// until the gap is filled instead of being dropped: the server renders nothing more once ten batches are
+    /// unacknowledged, so a dropped batch would stall the circuit.
+    /// </summary>
     private async Task OnRenderBatchAsync(HubConnection hub, long batchId, byte[] data)
     {
-        bool apply;
-        lock (gate) apply = batchId == nextBatchId;
-        if (apply)
+        var acknowledge = new List<long>();
+        string? failure = null;
+        lock (gate)
         {
-            capture?.Invoke("batch", data);
-            try
+            if (batchId < nextBatchId) acknowledge.Add(batchId); // resent after a reconnect: acknowledge again
+            else pendingBatches[batchId] = data;
+            while (failure is null && pendingBatches.Remove(nextBatchId, out var next))
             {
-                var batch = RenderBatch.Parse(data);
-                lock (gate)
+                capture?.Invoke("batch", next);
+                try
                 {
-                    page.Apply(batch);
-                    nextBatchId++;
+                    page.Apply(RenderBatch.Parse(next));
+                    acknowledge.Add(nextBatchId++);
+                }
+                catch (Exception exception)
+                {
+                    failure = exception.Message;
+                    acknowledge.Add(nextBatchId);
                 }
             }
-            catch (Exception exception)
-            {
-                Fail();
-                await hub.SendAsync("OnRenderCompleted", batchId, exception.Message);
-                return;
-            }
         }
-        // A batch we already applied (resent after a reconnect) is acknowledged again; one from the future waits.
-        if (batchId <= nextBatchId - 1) await hub.SendAsync("OnRenderCompleted", batchId, (string?)null);
+        if (failure is not null) Fail();
+        foreach (var id in acknowledge)
+            await hub.SendAsync("OnRenderCompleted", id, id == acknowledge[^1] ? failure : null);
         Signal();
     }
 
