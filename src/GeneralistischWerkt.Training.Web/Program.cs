@@ -3,6 +3,7 @@ using GeneralistischWerkt.Training.Web.Data;
 using GeneralistischWerkt.Training.Web.Features.Access;
 using GeneralistischWerkt.Training.Web.Features.Accounts;
 using GeneralistischWerkt.Training.Web.Features.Hosting;
+using GeneralistischWerkt.Training.Web.Features.Diagnostics;
 using GeneralistischWerkt.Training.Web.Features.Modules;
 using GeneralistischWerkt.Training.Web.Features.Scenarios;
 using GeneralistischWerkt.Training.Web.Features.Seeding;
@@ -18,6 +19,7 @@ var builder = WebApplication.CreateBuilder(args);
 // so `dotnet run` also works in Production; a published app has no manifest and this does nothing.
 builder.WebHost.UseStaticWebAssets();
 var isCreateAdmin = args.Length > 0 && args[0] == CreateAdminCommand.Name;
+var isSeedLoadUsers = args.Length > 0 && args[0] == LoadUsersCommand.Name;
 
 builder.AddTransportSecurity();
 // One message on the live connection carries a whole field: the default 32 KB would drop the connection (and the
@@ -86,6 +88,7 @@ builder.Services.AddScoped<GeneralistischWerkt.Training.Web.Features.Reflections
 builder.Services.AddSingleton<GeneralistischWerkt.Training.Web.Features.Reflections.ReflectionAccessNotifier>();
 builder.Services.AddScoped<GeneralistischWerkt.Training.Web.Features.Supervision.SupervisionService>();
 builder.Services.AddScoped<GeneralistischWerkt.Training.Web.Features.Reflections.PersonalDataExport>();
+builder.Services.AddCircuitCount();
 
 var app = builder.Build();
 
@@ -96,6 +99,12 @@ if (isCreateAdmin)
     await using var scope = app.Services.CreateAsyncScope();
     return await CreateAdminCommand.RunAsync(scope.ServiceProvider, args, Console.In, Console.Out,
         Console.IsInputRedirected ? null : CreateAdminCommand.ReadHiddenLine);
+}
+
+if (isSeedLoadUsers)
+{
+    await using var scope = app.Services.CreateAsyncScope();
+    return await LoadUsersCommand.RunAsync(scope.ServiceProvider, args, app.Environment.IsProduction(), Console.Out);
 }
 
 // Load the content at start-up, so problems in content files are logged right away.
@@ -133,6 +142,7 @@ app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.MapSignOut();
 app.MapHealthEndpoints();
+app.MapDiagnostics();
 
 // The user's own data as a zip. Always the signed-in user's: there is no id in the address to guess.
 app.MapGet("/mijn-gegevens/export", async (System.Security.Claims.ClaimsPrincipal user,

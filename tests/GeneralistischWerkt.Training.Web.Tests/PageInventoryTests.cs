@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Components;
 namespace GeneralistischWerkt.Training.Web.Tests;
 
 /// <summary>
-/// Keeps tests/page-privacy.txt complete: every routable page (and the export endpoint) is listed there, so the browser
+/// Keeps tests/page-privacy.txt complete: every routable page (and the export and diagnostics endpoints) is listed there, so the browser
 /// privacy table (PrivacyPagesTests) knows every page that shows personal data.
 /// </summary>
 public class PageInventoryTests
@@ -31,7 +31,8 @@ public class PageInventoryTests
     {
         var inventory = Inventory();
         var routes = Pages().Select(p => p.Route).Append("/mijn-gegevens/export")
-            .Concat(Features.Hosting.SeveralInstances.HealthPaths).ToHashSet();
+            .Concat(Features.Hosting.SeveralInstances.HealthPaths)
+            .Append(GeneralistischWerkt.Training.Web.Features.Diagnostics.DiagnosticsEndpoint.Path).ToHashSet();
         Assert.Empty(routes.Except(inventory.Keys));
         Assert.Empty(inventory.Keys.Except(routes));
         Assert.All(inventory.Values, v => Assert.Contains(v, new[] { "privé", "algemeen" }));

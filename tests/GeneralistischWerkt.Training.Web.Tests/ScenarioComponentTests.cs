@@ -117,4 +117,15 @@ public class ScenarioComponentTests : BunitContext
         Assert.Contains("Je hebt al veel geprobeerd.", better[0].TextContent);
         Assert.Contains("Je herhaalt zonder oordeel.", better[0].TextContent);
     }
+    [Fact]
+    public void A_spoken_line_renders_again_only_when_its_node_changes()
+    {
+        var scenario = Sample();
+        var line = Render<SpokenLine>(p => p.Add(c => c.Scenario, scenario).Add(c => c.Node, scenario.Nodes[0]));
+        line.Render(p => p.Add(c => c.Scenario, scenario).Add(c => c.Node, scenario.Nodes[0]));
+        Assert.Equal(1, line.RenderCount);
+        line.Render(p => p.Add(c => c.Scenario, scenario).Add(c => c.Node, scenario.Nodes[1]));
+        Assert.Equal(2, line.RenderCount);
+        Assert.Contains("Ik heb veel geprobeerd.", line.Markup);
+    }
 }

@@ -78,6 +78,10 @@ public static class DatabaseSetup
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
         await db.Database.MigrateAsync();
+        // Write-ahead logging: readers (every page) no longer wait for the one writer (a choice, an autosave), and a
+        // commit appends to the log instead of rewriting pages. The mode is stored in the database file. Durability
+        // stays as it was (synchronous FULL): a choice is on disk before it is shown.
+        if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)
         {

@@ -40,6 +40,12 @@ public class ScenarioPlayService(IDbContextFactory<ApplicationDbContext> dbFacto
         var attempt = await db.ScenarioAttempts.AsNoTracking().Include(a => a.Steps)
             .SingleOrDefaultAsync(a => a.Id == attemptId);
         if (attempt is null || !await access.CanSeeAttemptsOfAsync(viewerId, attempt.UserId)) return null;
+        return ViewOf(attempt, viewerId);
+    }
+
+    /// <summary>Replays the attempt's saved steps on its scenario (null when the scenario is gone).</summary>
+    private AttemptView? ViewOf(ScenarioAttempt attempt, string viewerId)
+    {
         var scenario = scenarios.Find(attempt.ScenarioId);
         if (scenario is null) return null;
         attempt.Steps = attempt.Steps.OrderBy(s => s.Index).ToList();
@@ -57,13 +63,15 @@ public class ScenarioPlayService(IDbContextFactory<ApplicationDbContext> dbFacto
     /// <summary>
     /// Makes choice <paramref name="choiceIndex"/> as step <paramref name="stepIndex"/>. If that step was already
     /// taken (double click, a resend after reconnecting) nothing changes: a choice is never counted twice.
+    /// Returns the attempt as it is saved now (after the choice, or unchanged), so the page shows only what is saved
+    /// without reading it back: one query and one write per choice.
     /// </summary>
-    public async Task ChooseAsync(string userId, long attemptId, int stepIndex, int choiceIndex)
+    public async Task<AttemptView?> ChooseAsync(string userId, long attemptId, int stepIndex, int choiceIndex)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         var attempt = await db.ScenarioAttempts.Include(a => a.Steps).SingleOrDefaultAsync(a => a.Id == attemptId && a.UserId == userId)
             ?? throw new InvalidOperationException("Deze poging bestaat niet of is niet van jou.");
-        if (attempt.FinishedAt is not null || attempt.Steps.Count != stepIndex) return;
+        if (attempt.FinishedAt is not null || attempt.Steps.Count != stepIndex) return ViewOf(attempt, userId);
         var scenario = scenarios.Find(attempt.ScenarioId) ?? throw new InvalidOperationException("Het scenario is niet beschikbaar.");
 
         var run = ScenarioRun.Resume(scenario, attempt.Steps.OrderBy(s => s.Index).Select(s => s.ChoiceIndex));
@@ -86,8 +94,10 @@ public class ScenarioPlayService(IDbContextFactory<ApplicationDbContext> dbFacto
         }
         catch (DbUpdateException)
         {
-            // The same step arrived twice at the same moment; the unique (attempt, index) kept the first one.
+            // The same step arrived twice at the same moment; the unique (attempt, index) kept the first one: show that.
+            return await LoadAsync(userId, attemptId);
         }
+        return ViewOf(attempt, userId);
     }
 
     /// <summary>Stores the owner's answer to the reflection question of a step's choice.</summary>

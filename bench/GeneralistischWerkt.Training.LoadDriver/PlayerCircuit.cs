@@ -1,0 +1,343 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.AspNetCore.SignalR.Protocol;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GeneralistischWerkt.Training.LoadDriver;
+
+/// <summary>
+/// One simulated browser tab: a signed-in HTTP client and one Blazor Server circuit, driven the way blazor.web.js
+/// drives it (CircuitManager.ts, WebRootComponentManager.ts, RenderQueue.ts of .NET 10):
+/// StartCircuit → UpdateRootComponents with the prerendered markers → JS.AttachComponent + JS.RenderBatch (each
+/// acknowledged with OnRenderCompleted) → clicks as DispatchEventAsync on the renderer's interop object → navigation as
+/// OnLocationChanged. Every JS interop call the server makes is answered (success, null) so the circuit never waits.
+/// </summary>
+public sealed partial class PlayerCircuit : IAsyncDisposable
+{
+    private readonly HttpClient http;
+    private readonly CookieContainer cookies;
+    private readonly Uri baseUri;
+    private readonly Action<string, byte[]>? capture;
+    private readonly object gate = new();
+    private HubConnection? connection;
+    private RenderedPage page = new();
+    private long nextBatchId = 2; // the server's first batch id (RenderQueue.ts)
+    private readonly Dictionary<long, byte[]> pendingBatches = [];
+    private long interopObjectId;
+    private long nextCallId;
+    private string? circuitId;
+    private Uri currentUri;
+    private bool stopping;
+    private TaskCompletionSource changed = NewSignal();
+
+    /// <summary>Errors the server reported (JS.Error, failed .NET calls) since the last read.</summary>
+    public int ServerErrors;
+    public int Reconnects;
+
+    public PlayerCircuit(Uri baseUri, Action<string, byte[]>? capture = null)
+    {
+        this.baseUri = baseUri;
+        this.capture = capture;
+        currentUri = baseUri;
+        cookies = new CookieContainer();
+        http = new HttpClient(new SocketsHttpHandler { CookieContainer = cookies, AllowAutoRedirect = true, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
+        {
+            BaseAddress = baseUri,
+            Timeout = TimeSpan.FromMinutes(5), // signing in thousands of users queues on the (deliberately slow) password hash
+        };
+    }
+
+    /// <summary>Reads the rendered page while no batch is being applied.</summary>
+    public T Read<T>(Func<RenderedPage, T> read)
+    {
+        lock (gate) return read(page);
+    }
+
+    /// <summary>Signs in through the form at /account/aanmelden, antiforgery token included.</summary>
+    public async Task SignInAsync(string email, string password, CancellationToken cancel)
+    {
+        var form = await http.GetStringAsync("/account/aanmelden", cancel);
+        var fields = new Dictionary<string, string>();
+        foreach (Match input in InputTag().Matches(form))
+        {
+            var tag = input.Value;
+            var name = AttributeValue(tag, "name");
+            if (name is null) continue;
+            var id = AttributeValue(tag, "id");
+            fields[name] = id == "email" ? email : id == "wachtwoord" ? password : WebUtility.HtmlDecode(AttributeValue(tag, "value") ?? "");
+        }
+        if (!fields.ContainsKey("__RequestVerificationToken")) throw new LoadDriverException("Geen antiforgery-token in het aanmeldformulier.");
+        using var response = await http.PostAsync("/account/aanmelden", new FormUrlEncodedContent(fields), cancel);
+        if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            throw new LoadDriverException("Aanmelden: 429 (start de app met Security__SignInPerMinute hoog genoeg voor de belastingstest).");
+        response.EnsureSuccessStatusCode();
+        if (cookies.GetCookies(baseUri)["gwt.auth"] is null) throw new LoadDriverException($"Aanmelden als {email} mislukte.");
+    }
+
+    public Task<string> GetStringAsync(string path, CancellationToken cancel) => http.GetStringAsync(path, cancel);
+
+    /// <summary>Loads <paramref name="path"/> (prerendered) and starts a circuit on it, as the browser does.</summary>
+    public async Task OpenAsync(string path, CancellationToken cancel)
+    {
+        await CloseConnectionAsync();
+        currentUri = new Uri(baseUri, path);
+        var html = await http.GetStringAsync(currentUri, cancel);
+        var markers = new JsonArray();
+        foreach (Match comment in BlazorComment().Matches(html))
+        {
+            var marker = JsonNode.Parse(comment.Groups[1].Value)!.AsObject();
+            if (marker["type"]?.GetValue<string>() == "server") markers.Add(marker);
+        }
+        if (markers.Count == 0) throw new LoadDriverException($"{path}: geen interactieve servercomponenten op de pagina.");
+        var state = ServerState().Match(html) is { Success: true } m ? m.Groups[1].Value : "";
+
+        lock (gate)
+        {
+            page = new RenderedPage();
+            nextBatchId = 2;
+            pendingBatches.Clear();
+            interopObjectId = 0;
+        }
+        connection = BuildConnection();
+        await connection.StartAsync(cancel);
+        circuitId = await connection.InvokeAsync<string?>("StartCircuit", baseUri.ToString(), currentUri.ToString(), "[]", state, cancel)
+            ?? throw new LoadDriverException("De server weigerde de circuit te starten.");
+        var operations = new JsonArray();
+        for (var i = 0; i < markers.Count; i++)
+            operations.Add(new JsonObject { ["type"] = "add", ["ssrComponentId"] = i + 1, ["marker"] = markers[i]!.DeepClone() });
+        await connection.SendAsync("UpdateRootComponents", new JsonObject { ["batchId"] = 1, ["operations"] = operations }.ToJsonString(), state, cancel);
+    }
+
+    private HubConnection BuildConnection()
+    {
+        var builder = new HubConnectionBuilder()
+            .WithUrl(new Uri(baseUri, "_blazor"), options =>
+            {
+                options.Cookies = cookies;
+                options.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.WebSockets;
+            });
+        builder.Services.AddSingleton<IHubProtocol>(new BlazorPackProtocol());
+        var hub = builder.Build();
+        // Like blazor.web.js (serverTimeoutInMilliseconds 30 s, keep-alive 15 s).
+        hub.ServerTimeout = TimeSpan.FromSeconds(30);
+        hub.KeepAliveInterval = TimeSpan.FromSeconds(15);
+
+        hub.On<int, string>("JS.AttachComponent", (componentId, _) =>
+        {
+            capture?.Invoke("attach", BitConverter.GetBytes(componentId));
+            lock (gate) page.AttachRoot(componentId);
+        });
+        hub.On<long, byte[]>("JS.RenderBatch", (batchId, data) => OnRenderBatchAsync(hub, batchId, data));
+        hub.On<long, string, string, int, long, int>("JS.BeginInvokeJS",
+            (asyncHandle, identifier, argsJson, _, _, _) => OnBeginInvokeJSAsync(hub, asyncHandle, identifier, argsJson));
+        hub.On<string>("JS.EndInvokeDotNet", argsJson =>
+        {
+            // [callId, succeeded, result or error]
+            var reply = JsonNode.Parse(argsJson)!.AsArray();
+            if (reply.Count > 1 && reply[1]?.GetValue<bool>() == false) Fail();
+        });
+        hub.On<string>("JS.Error", _ => Fail());
+        hub.Closed += error => OnClosedAsync(hub, error);
+        return hub;
+    }
+
+    /// <summary>
+    /// Applies batches strictly in id order. A batch that arrives before its predecessor (handlers may overlap) is kept
+    /// until the gap is filled instead of being dropped: the server renders nothing more once ten batches are
+    /// unacknowledged, so a dropped batch would stall the circuit.
+    /// </summary>
+    private async Task OnRenderBatchAsync(HubConnection hub, long batchId, byte[] data)
+    {
+        var acknowledge = new List<long>();
+        string? failure = null;
+        lock (gate)
+        {
+            if (batchId < nextBatchId) acknowledge.Add(batchId); // resent after a reconnect: acknowledge again
+            else pendingBatches[batchId] = data;
+            while (failure is null && pendingBatches.Remove(nextBatchId, out var next))
+            {
+                capture?.Invoke("batch", next);
+                try
+                {
+                    page.Apply(RenderBatch.Parse(next));
+                    acknowledge.Add(nextBatchId++);
+                }
+                catch (Exception exception)
+                {
+                    failure = exception.Message;
+                    acknowledge.Add(nextBatchId);
+                }
+            }
+        }
+        if (failure is not null) Fail();
+        foreach (var id in acknowledge)
+            await hub.SendAsync("OnRenderCompleted", id, id == acknowledge[^1] ? failure : null);
+        Signal();
+    }
+
+    private async Task OnBeginInvokeJSAsync(HubConnection hub, long asyncHandle, string identifier, string argsJson)
+    {
+        string? navigateTo = null;
+        if (identifier == "Blazor._internal.attachWebRendererInterop")
+        {
+            // [rendererId, {"__dotNetObject": id}, …]: the object whose DispatchEventAsync receives browser events.
+            var args = JsonNode.Parse(argsJson)!.AsArray();
+            lock (gate) interopObjectId = args[1]!["__dotNetObject"]!.GetValue<long>();
+        }
+        else if (identifier == "Blazor._internal.navigationManager.navigateTo")
+        {
+            var args = JsonNode.Parse(argsJson)!.AsArray();
+            navigateTo = new Uri(currentUri, args[0]!.GetValue<string>()).ToString();
+            if (args.Count > 1 && args[1]?["forceLoad"]?.GetValue<bool>() == true) navigateTo = "reload:" + navigateTo;
+        }
+        if (asyncHandle != 0)
+            await hub.SendAsync("EndInvokeJSFromDotNet", asyncHandle, true, $"[{asyncHandle},true,{JSAnswers.GetValueOrDefault(identifier, "null")}]");
+        if (navigateTo is not null && !navigateTo.StartsWith("reload:", StringComparison.Ordinal))
+        {
+            // The interactive router handles it: blazor.web.js pushes the history entry and tells the circuit.
+            currentUri = new Uri(navigateTo);
+            await hub.SendAsync("OnLocationChanged", navigateTo, (string?)null, false);
+        }
+        else if (navigateTo is not null)
+        {
+            currentUri = new Uri(navigateTo["reload:".Length..]);
+            lock (gate) ReloadRequested = true;
+            Signal();
+        }
+    }
+
+    /// <summary>
+    /// JS functions whose result the app's .NET code reads; everything else is answered with null. Radzen's chart
+    /// (on the debrief) sizes itself from the element's box and fails the circuit on null.
+    /// </summary>
+    private static readonly Dictionary<string, string> JSAnswers = new()
+    {
+        ["Radzen.createChart"] = "{\"width\":640,\"height\":320}",
+    };
+
+    /// <summary>The server asked for a full page load (NavigateTo with forceLoad).</summary>
+    public bool ReloadRequested { get; private set; }
+    public string CurrentPath => currentUri.PathAndQuery;
+
+    /// <summary>
+    /// The connection dropped without us closing it: reconnect to the same circuit on a new connection, as the
+    /// browser's reconnection handler does (ConnectCircuit); the server resends the batches we did not acknowledge.
+    /// </summary>
+    private async Task OnClosedAsync(HubConnection hub, Exception? error)
+    {
+        if (stopping || hub != connection || circuitId is null) return;
+        Interlocked.Increment(ref Reconnects);
+        try
+        {
+            var next = BuildConnection();
+            connection = next;
+            await next.StartAsync();
+            if (!await next.InvokeAsync<bool>("ConnectCircuit", circuitId)) Fail();
+        }
+        catch
+        {
+            Fail();
+        }
+        Signal();
+    }
+
+    /// <summary>Clicks: DispatchEventAsync on the renderer's interop object, as EventDelegator.ts does for a click.</summary>
+    public async Task ClickAsync(long eventHandlerId, CancellationToken cancel)
+    {
+        long target;
+        lock (gate) target = interopObjectId;
+        if (target == 0) throw new LoadDriverException("De server gaf nog geen interop-object voor gebeurtenissen.");
+        var callId = Interlocked.Increment(ref nextCallId);
+        var args = new JsonArray
+        {
+            new JsonObject { ["eventHandlerId"] = eventHandlerId, ["eventName"] = "click", ["eventFieldInfo"] = null },
+            new JsonObject { ["type"] = "click", ["detail"] = 1, ["button"] = 0, ["buttons"] = 0 },
+        };
+        await connection!.SendAsync("BeginInvokeDotNetFromJS", callId.ToString(), (string?)null, "DispatchEventAsync", target, args.ToJsonString(), cancel);
+    }
+
+    /// <summary>Waits until <paramref name="condition"/> holds on the rendered page (checked after every batch).</summary>
+    public async Task<T> WaitForAsync<T>(Func<RenderedPage, T?> condition, TimeSpan timeout, CancellationToken cancel) where T : class
+    {
+        using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        timer.CancelAfter(timeout);
+        while (true)
+        {
+            Task next;
+            lock (gate)
+            {
+                if (condition(page) is { } result) return result;
+                next = changed.Task;
+            }
+            try
+            {
+                await next.WaitAsync(timer.Token);
+            }
+            catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
+            {
+                throw new TimeoutException($"Niets veranderde binnen {timeout.TotalSeconds:0} s op {CurrentPath}.");
+            }
+        }
+    }
+
+    private void Signal()
+    {
+        TaskCompletionSource done;
+        lock (gate)
+        {
+            done = changed;
+            changed = NewSignal();
+        }
+        done.TrySetResult();
+    }
+
+    private void Fail()
+    {
+        Interlocked.Increment(ref ServerErrors);
+        Signal();
+    }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>
+    /// Leaving the page: like the browser's unload beacon (POST _blazor/disconnect), so the server disposes the circuit
+    /// now instead of keeping it for the disconnected-circuit retention period.
+    /// </summary>
+    private async Task CloseConnectionAsync()
+    {
+        var old = connection;
+        var oldCircuit = circuitId;
+        connection = null;
+        circuitId = null;
+        ReloadRequested = false;
+        if (old is null) return;
+        stopping = true;
+        await old.DisposeAsync();
+        stopping = false;
+        if (oldCircuit is null) return;
+        try
+        {
+            using var response = await http.PostAsync("_blazor/disconnect",
+                new FormUrlEncodedContent([new KeyValuePair<string, string>("circuitId", oldCircuit)]));
+        }
+        catch (HttpRequestException) { } // the server is going away too; its retention period cleans up
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await CloseConnectionAsync();
+        http.Dispose();
+    }
+
+    private static string? AttributeValue(string tag, string name) =>
+        Regex.Match(tag, $"\\s{name}=\"([^\"]*)\"") is { Success: true } m ? m.Groups[1].Value : null;
+
+    [GeneratedRegex("<input[^>]*>")] private static partial Regex InputTag();
+    [GeneratedRegex(@"<!--Blazor:(\{.*?\})-->", RegexOptions.Singleline)] private static partial Regex BlazorComment();
+    [GeneratedRegex(@"<!--Blazor-Server-Component-State:([A-Za-z0-9+/=]+)-->")] private static partial Regex ServerState();
+}
+
+public sealed class LoadDriverException(string message) : Exception(message);

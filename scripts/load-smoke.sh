@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# A tiny load run so the load driver cannot rot: starts the built app (Debug, as scripts/test.sh builds it) on a free
+# port with its own temporary data folder, seeds load-test accounts, runs bench/GeneralistischWerkt.Training.LoadDriver
+# with 20 players for 10 s, and fails when the driver saw an error or measured no click at all (its exit code).
+# Usage: bash scripts/load-smoke.sh [configuration] [users] [duration]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+configuration=${1:-Debug}
+users=${2:-20}
+duration=${3:-10s}
+
+web="$(pwd)/src/GeneralistischWerkt.Training.Web"
+app="$web/bin/$configuration/net10.0/GeneralistischWerkt.Training.Web.dll"
+driver="bench/GeneralistischWerkt.Training.LoadDriver/bin/$configuration/net10.0/gwt-load.dll"
+for built in "$app" "$driver"; do
+  [ -f "$built" ] || { echo "Niet gebouwd: $built (eerst dotnet build -c $configuration)" >&2; exit 1; }
+done
+
+data=$(mktemp -d)
+# A free port: one nobody answers on (bash's /dev/tcp, so no extra tools are needed).
+while :; do
+  port=$((20000 + RANDOM % 40000))
+  (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || break
+done
+export ASPNETCORE_ENVIRONMENT=Development Storage__DataDirectory="$data" Logging__LogLevel__Default=Warning
+# Every player signs in from 127.0.0.1: lift the per-address sign-in limit for this run only.
+export Security__SignInPerMinute=100000
+
+app_pid=""
+cleanup() {
+  if [ -n "$app_pid" ]; then kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true; fi
+  rm -rf "$data"
+}
+trap cleanup EXIT
+
+dotnet "$app" seed-load-users "$users" --contentRoot "$web" | tail -1
+ASPNETCORE_URLS="http://127.0.0.1:$port" dotnet "$app" --contentRoot "$web" >"$data/app.log" 2>&1 &
+app_pid=$!
+for _ in $(seq 1 120); do
+  (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
+  kill -0 "$app_pid" 2>/dev/null || { cat "$data/app.log" >&2; echo "De app stopte bij het starten." >&2; exit 1; }
+  sleep 0.5
+done
+
+set +e
+dotnet "$driver" --url "http://127.0.0.1:$port" --users "$users" --think 1s --duration "$duration" --ramp 5s
+status=$?
+set -e
+if [ "$status" -ne 0 ]; then
+  echo "Belastingstest mislukt (fouten of geen enkele gemeten klik). Logboek van de app:" >&2
+  tail -50 "$data/app.log" >&2
+fi
+exit "$status"

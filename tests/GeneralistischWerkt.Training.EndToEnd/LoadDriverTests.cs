@@ -1,0 +1,57 @@
+using System.Text.Json;
+using GeneralistischWerkt.Training.LoadDriver;
+
+namespace GeneralistischWerkt.Training.EndToEnd;
+
+/// <summary>
+/// The load driver's headless circuit client against the real app: it signs in through the form, starts a scenario,
+/// makes a choice over the circuit protocol, and the choice is saved (a fresh page load shows it). And the diagnostics
+/// endpoint the driver reads is for beheerders only.
+/// </summary>
+public class LoadDriverTests(BrowserFixture fixture) : BrowserTest(fixture)
+{
+    private static readonly TimeSpan Step = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task The_headless_client_plays_a_choice_over_the_circuit_and_it_is_saved()
+    {
+        await using var player = new PlayerCircuit(new Uri(Fixture.App.BaseUrl + "/"));
+        await player.SignInAsync("cas.coach@demo.gwt.be", DemoPassword, CancellationToken.None);
+        await player.OpenAsync("scenarios/eerste-gesprek", CancellationToken.None);
+        var start = await player.WaitForAsync(p => PlayPage.Button(p, PlayPage.StartButton) is { } h ? (object)h : null, Step, CancellationToken.None);
+        await player.ClickAsync((long)start, CancellationToken.None);
+        var first = await player.WaitForAsync(p => PlayPage.Choices(p) is { Count: > 0 } c ? c : null, Step, CancellationToken.None);
+        Assert.Matches("^/scenarios/eerste-gesprek/pogingen/\\d+$", player.CurrentPath);
+        Assert.Contains("Ik weet eigenlijk niet goed waar ik moet beginnen.", player.Read(p => PlayPage.Conversation(p).Current));
+
+        await player.ClickAsync(first[1].Handler, CancellationToken.None);
+        await player.WaitForAsync(p => PlayPage.Conversation(p).Lines == 3 ? p : null, Step, CancellationToken.None);
+        var shown = player.Read(p => PlayPage.Conversation(p).Current);
+
+        // A new page load of the attempt (a new circuit) replays the saved choice.
+        await player.OpenAsync(player.CurrentPath.TrimStart('/'), CancellationToken.None);
+        await player.WaitForAsync(p => PlayPage.Choices(p).Count > 0 ? p : null, Step, CancellationToken.None);
+        Assert.Equal((3, shown), player.Read(PlayPage.Conversation));
+        Assert.Equal(0, player.ServerErrors);
+    }
+
+    [Fact]
+    public async Task Diagnostics_are_for_beheerders_only()
+    {
+        var app = new Uri(Fixture.App.BaseUrl + "/");
+        await using var anonymous = new PlayerCircuit(app);
+        Assert.Contains("Aanmelden", await anonymous.GetStringAsync("beheer/diagnostiek", CancellationToken.None));
+
+        await using var coach = new PlayerCircuit(app);
+        await coach.SignInAsync(CoachEmail, DemoPassword, CancellationToken.None);
+        var refused = await coach.GetStringAsync("beheer/diagnostiek", CancellationToken.None);
+        Assert.DoesNotContain("managedHeapBytesAfterFullGc", refused);
+
+        await using var admin = new PlayerCircuit(app);
+        await admin.SignInAsync(AdminEmail, DemoPassword, CancellationToken.None);
+        using var figures = JsonDocument.Parse(await admin.GetStringAsync("beheer/diagnostiek", CancellationToken.None));
+        Assert.True(figures.RootElement.GetProperty("managedHeapBytesAfterFullGc").GetInt64() > 0);
+        Assert.True(figures.RootElement.GetProperty("circuits").GetInt32() >= 0);
+        Assert.True(figures.RootElement.GetProperty("processCpuSeconds").GetDouble() > 0);
+    }
+}
