@@ -79,9 +79,7 @@ public static class ScenarioAnalysis
         (int Total, int Outcome) bestValue = (int.MinValue, int.MinValue);
         for (var i = 0; i < node.Choices.Count; i++)
         {
-            var choice = node.Choices[i];
-            var value = (choice.TotalScore + BestFrom(scenario, choice.NextNodeId, c => c.TotalScore),
-                BestOutcomeFrom(scenario, choice.NextNodeId));
+            var value = ChoiceValue(scenario, node.Choices[i]);
             if (value.CompareTo(bestValue) > 0)
             {
                 bestValue = value;
@@ -90,6 +88,17 @@ public static class ScenarioAnalysis
         }
         return best;
     }
+
+    /// <summary>Whether this choice is as good as the best one at its node (ties count as best).</summary>
+    public static bool IsAmongBest(Scenario scenario, ScenarioNode node, int choiceIndex)
+    {
+        var best = BestChoiceIndex(scenario, node);
+        return best >= 0 && ChoiceValue(scenario, node.Choices[choiceIndex]) == ChoiceValue(scenario, node.Choices[best]);
+    }
+
+    /// <summary>A choice's worth: its own total plus the best total after it, then the best outcome it still allows.</summary>
+    private static (int Total, int Outcome) ChoiceValue(Scenario scenario, ScenarioChoice choice) =>
+        (choice.TotalScore + BestFrom(scenario, choice.NextNodeId, c => c.TotalScore), BestOutcomeFrom(scenario, choice.NextNodeId));
 
     /// <summary>Max over paths from <paramref name="nodeId"/> to an ending of the summed choice values.</summary>
     private static int BestFrom(Scenario scenario, string nodeId, Func<ScenarioChoice, int> value)
