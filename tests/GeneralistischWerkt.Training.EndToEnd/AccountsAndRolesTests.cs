@@ -218,7 +218,7 @@ public class AccountsAndRolesTests(BrowserFixture fixture) : BrowserTest(fixture
         page ??= Page;
         await FillNewAccountAsync(name, email, password, page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Account aanmaken" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync($"Account voor {name} aangemaakt.");
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync($"Het account van {name} is aangemaakt.");
         await Expect(page.Locator("tr", new() { HasText = email })).ToContainTextAsync("Actief");
     }
 }

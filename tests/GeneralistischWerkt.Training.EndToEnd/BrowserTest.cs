@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
+using GeneralistischWerkt.Training.Core.Scenarios;
 using Microsoft.Playwright;
 
 namespace GeneralistischWerkt.Training.EndToEnd;
@@ -130,6 +131,19 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
         await Page.GetByRole(AriaRole.Button, new() { Name = "Delen met mijn werkbegeleider" }).ClickAsync();
         await Microsoft.Playwright.Assertions.Expect(Page.GetByTestId("deelstatus")).ToContainTextAsync("Gedeeld met");
         return reflection;
+    }
+
+    /// <summary>
+    /// The button of a choice along a test path, found by its text: the player shows the choices in an order of its
+    /// own per attempt, so a place in the list says nothing.
+    /// </summary>
+    /// <param name="path">The 1-based choice numbers of a test path (as authors write them).</param>
+    /// <param name="step">The step whose choice is wanted; the steps before it were taken along the path.</param>
+    protected static ILocator ChoiceButton(IPage page, Scenario scenario, IReadOnlyList<int> path, int step)
+    {
+        var run = ScenarioRun.Resume(scenario, path.Take(step).Select(c => c - 1));
+        var text = run.Choices[path[step] - 1].Text;
+        return page.Locator("ol.gwt-choices").GetByRole(AriaRole.Button, new() { Name = text, Exact = true });
     }
 
     protected static string UniqueEmail(string prefix) => $"{prefix}.{Guid.NewGuid().ToString("N")[..8]}@test.gwt.be";

@@ -80,7 +80,7 @@ public class PrivacyPagesTests(BrowserFixture fixture) : BrowserTest(fixture)
         await WaitForInteractiveAsync(Page);
         var attempt = long.Parse(new Uri(Page.Url).Segments[^1]);
         var choiceText = scenario.Node(scenario.StartNodeId)!.Choices[0].Text;
-        await Page.Locator("ol.gwt-choices button.gwt-choice").First.ClickAsync();
+        await ChoiceButton(Page, scenario, [1], 0).ClickAsync();
         await Expect(Page.Locator("ol.gwt-conversation li.gwt-coach-line")).ToHaveCountAsync(1);
 
         var wout = await NewPageAsync();

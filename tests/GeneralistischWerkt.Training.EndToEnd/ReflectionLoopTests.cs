@@ -28,7 +28,7 @@ public class ReflectionLoopTests(BrowserFixture fixture) : BrowserTest(fixture)
         string? answered = null;
         for (var step = 0; step < path.Choices.Count; step++)
         {
-            await Page.Locator("ol.gwt-choices button.gwt-choice").Nth(path.Choices[step] - 1).ClickAsync();
+            await ChoiceButton(Page, scenario, path.Choices, step).ClickAsync();
             var question = run.Choices[path.Choices[step] - 1].ReflectionQuestion;
             run = run.Choose(path.Choices[step] - 1);
             if (step < path.Choices.Count - 1) await Expect(Page.Locator("ol.gwt-conversation li.gwt-coach-line")).ToHaveCountAsync(step + 1);
@@ -107,7 +107,7 @@ public class ReflectionLoopTests(BrowserFixture fixture) : BrowserTest(fixture)
         await wout.GetByLabel("Ondersteuning methodiektrouw").FillAsync("Samenvatten oefenen in de volgende gesprekken.");
         await Expect(wout.GetByTestId("bewaard")).ToHaveTextAsync(new Regex("^Automatisch bewaard om"), new() { UseInnerText = true, Timeout = 10_000 });
         await wout.GetByLabel("Wat", new() { Exact = true }).FillAsync("In drie gesprekken eerst samenvatten voor je een voorstel doet");
-        await wout.GetByLabel("Tegen wanneer").FillAsync(DateTime.Today.AddDays(14).ToString("yyyy-MM-dd"));
+        await wout.GetByLabel("Uiterlijk klaar op").FillAsync(DateTime.Today.AddDays(14).ToString("yyyy-MM-dd"));
         await wout.GetByRole(AriaRole.Button, new() { Name = "Afspraak toevoegen" }).ClickAsync();
         await Expect(wout.GetByTestId("afspraken")).ToContainTextAsync("In drie gesprekken eerst samenvatten");
         await AssertAccessibleAsync(wout);

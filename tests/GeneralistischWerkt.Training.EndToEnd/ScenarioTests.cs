@@ -55,8 +55,7 @@ public class ScenarioTests(BrowserFixture fixture) : BrowserTest(fixture)
         var statesBefore = await Page.Locator(".gwt-state").AllTextContentsAsync();
         for (var step = 0; step < path.Choices.Count; step++)
         {
-            var choiceIndex = path.Choices[step] - 1;
-            var button = Choices(Page).Nth(choiceIndex);
+            var button = ChoiceButton(Page, scenario, path.Choices, step);
             if (step == 0)
             {
                 // A double click is one choice.
@@ -72,6 +71,8 @@ public class ScenarioTests(BrowserFixture fixture) : BrowserTest(fixture)
             {
                 await Expect(CoachLines(Page)).ToHaveCountAsync(step + 1);
                 await Expect(CoachLines(Page).Last.Locator(".gwt-choice-feedback")).ToBeVisibleAsync();
+                // The kind signal: a word, not only a colour.
+                await Expect(CoachLines(Page).Last.Locator(".gwt-quality")).ToHaveTextAsync(new Regex("Sterke keuze|Kan sterker|Werkt tegen je"));
             }
 
             if (step == 0 && statesBefore.Count > 0)
@@ -106,7 +107,7 @@ public class ScenarioTests(BrowserFixture fixture) : BrowserTest(fixture)
         foreach (var score in expected)
         {
             var row = card.Locator("tbody tr", new() { Has = Page.Locator($"td:text-is('{Name(score.CompetencyId)}')") });
-            await Expect(row.Locator("td").Nth(1)).ToHaveTextAsync(score.Score.ToString());
+            await Expect(row.Locator("td").Nth(1)).ToHaveTextAsync(GeneralistischWerkt.Training.Core.Formatting.DutchFormat.Points(score.Score));
             await Expect(row.Locator("td").Nth(2)).ToHaveTextAsync(score.Max.ToString());
         }
         await Expect(Page.Locator("ol.gwt-transcript > li")).ToHaveCountAsync(path.Choices.Count);
@@ -137,7 +138,7 @@ public class ScenarioTests(BrowserFixture fixture) : BrowserTest(fixture)
         await WaitForInteractiveAsync(Page);
         for (var step = 0; step < worst.Choices.Count; step++)
         {
-            await Choices(Page).Nth(worst.Choices[step] - 1).PressAsync("Enter");
+            await ChoiceButton(Page, scenario, worst.Choices, step).PressAsync("Enter");
             if (step < worst.Choices.Count - 1)
             {
                 await Expect(CoachLines(Page)).ToHaveCountAsync(step + 1);
@@ -162,7 +163,7 @@ public class ScenarioTests(BrowserFixture fixture) : BrowserTest(fixture)
         await WaitForInteractiveAsync(Page);
         for (var step = 0; step < path.Choices.Count; step++)
         {
-            await Choices(Page).Nth(path.Choices[step] - 1).ClickAsync();
+            await ChoiceButton(Page, scenario, path.Choices, step).ClickAsync();
             if (step < path.Choices.Count - 1) await Expect(CoachLines(Page)).ToHaveCountAsync(step + 1);
         }
         await Expect(Page.GetByTestId("uitkomst")).ToBeVisibleAsync();
@@ -184,6 +185,57 @@ public class ScenarioTests(BrowserFixture fixture) : BrowserTest(fixture)
         await Expect(otherCoach.GetByTestId("scorekaart")).ToHaveCountAsync(0);
         await otherCoach.GotoAsync($"/scenarios/{scenario.Id}/pogingen/999999");
         await Expect(otherCoach.GetByRole(AriaRole.Heading, new() { Name = "Geen toegang" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Keyboard_only_play_moves_focus_to_each_new_line_so_one_Enter_cannot_answer_the_next_question()
+    {
+        var scenario = CoachScenario;
+        var path = scenario.TestPaths[0];
+        await SignInAndWaitAsync("cas.coach@demo.gwt.be", "/coach");
+        await GotoInteractiveAsync($"/scenarios/{scenario.Id}");
+        await Page.GetByLabel("Na elke keuze").FocusAsync();
+        await Page.Keyboard.PressAsync("Space");
+        await TabToAsync("Start het rollenspel");
+        await Page.Keyboard.PressAsync("Enter");
+        await Expect(Page).ToHaveURLAsync(new Regex($"/scenarios/{scenario.Id}/pogingen/\\d+$"));
+        await WaitForInteractiveAsync(Page);
+
+        var run = ScenarioRun.Start(scenario);
+        for (var step = 0; step < path.Choices.Count; step++)
+        {
+            await TabToAsync(run.Choices[path.Choices[step] - 1].Text);
+            await Page.Keyboard.PressAsync("Enter");
+            run = run.Choose(path.Choices[step] - 1);
+            if (run.IsFinished) break;
+
+            await Expect(CoachLines(Page)).ToHaveCountAsync(step + 1);
+            // Focus is on the new line (not a button), and a screen reader hears it politely.
+            await Expect(Page.Locator("#huidige-beurt")).ToBeFocusedAsync();
+            await Expect(Page.Locator("#huidige-beurt")).ToContainTextAsync(run.CurrentNode.Text);
+            await Expect(Page.GetByTestId("aankondiging")).ToContainTextAsync(run.CurrentNode.Text);
+            Assert.Equal("polite", await Page.GetByTestId("aankondiging").GetAttributeAsync("aria-live"));
+            // A second Enter, as from an impatient double press, lands on the line and answers nothing: had it chosen,
+            // the path below would leave the pinned test path and end elsewhere.
+            await Page.Keyboard.PressAsync("Enter");
+        }
+
+        // The debrief opens at its top.
+        await Expect(Page.GetByTestId("uitkomst")).ToBeFocusedAsync();
+        await Expect(Page.GetByTestId("uitkomst")).ToHaveTextAsync($"Uitkomst: {scenario.Node(path.EndingId)!.Ending!.Outcome.ToDutch()}");
+        await Expect(Page.Locator("ol.gwt-transcript > li")).ToHaveCountAsync(path.Choices.Count);
+        await AssertAccessibleAsync(Page);
+    }
+
+    /// <summary>Presses Tab until the focused element's text is <paramref name="text"/> (keyboard only, no clicks).</summary>
+    private async Task TabToAsync(string text)
+    {
+        for (var presses = 0; presses < 60; presses++)
+        {
+            await Page.Keyboard.PressAsync("Tab");
+            if (await Page.EvaluateAsync<string>("() => document.activeElement?.textContent?.trim() ?? ''") == text) return;
+        }
+        Assert.Fail($"Met Tab kwam de focus nooit op \"{text}\".");
     }
 
     private static async Task<string> CurrentNodeText(IPage page) =>

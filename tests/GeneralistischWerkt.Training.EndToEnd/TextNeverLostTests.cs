@@ -194,14 +194,14 @@ public class TextNeverLostTests(BrowserFixture fixture) : BrowserTest(fixture)
         await WaitForInteractiveAsync(Page);
         for (var i = 0; i <= step; i++)
         {
-            await Page.Locator("ol.gwt-choices button.gwt-choice").Nth(path.Choices[i] - 1).ClickAsync();
+            await ChoiceButton(Page, scenario, path.Choices, i).ClickAsync();
             await Expect(Page.Locator("ol.gwt-conversation li.gwt-coach-line")).ToHaveCountAsync(i + 1);
         }
         await Page.Locator("#reflectievraag").FillAsync("Ik koos dit om eerst te luisteren.");
         // Straight on to the next choice, without "Bewaar antwoord".
         for (var i = step + 1; i < path.Choices.Count; i++)
         {
-            await Page.Locator("ol.gwt-choices button.gwt-choice").Nth(path.Choices[i] - 1).ClickAsync();
+            await ChoiceButton(Page, scenario, path.Choices, i).ClickAsync();
             if (i < path.Choices.Count - 1) await Expect(Page.Locator("ol.gwt-conversation li.gwt-coach-line")).ToHaveCountAsync(i + 1);
         }
         await Expect(Page.GetByTestId("uitkomst")).ToBeVisibleAsync();

@@ -58,18 +58,39 @@ public class KnowledgeCheckTests : BunitContext
     }
 
     [Fact]
-    public void Multiple_choice_wrong_answer_says_nog_niet_juist_and_allows_a_retry()
+    public void Multiple_choice_wrong_answer_explains_the_choice_without_revealing_the_right_one_and_allows_a_retry()
     {
         var cut = Render<MultipleChoiceView>(p => p.Add(c => c.Check, Choice()).Add(c => c.OnAnswered, Record));
         cut.FindAll("input[type=radio]")[1].Change(true);
         cut.Find("button").Click();
         Assert.Equal("Nog niet juist.", cut.Find("[role=status]").TextContent.Trim());
-        Assert.Contains("Fout antwoord (jouw keuze)", cut.FindAll(".gwt-feedback li")[1].TextContent);
+        var feedback = cut.FindAll(".gwt-feedback li").Select(li => li.TextContent).ToList();
+        Assert.Equal(["Niet juist: Je geeft meteen raad. — Raad geven stel je uit."], feedback.Select(f => f.Trim()));
+        Assert.DoesNotContain("Je herhaalt zonder oordeel.", cut.Find(".gwt-feedback").TextContent);
+        Assert.DoesNotContain("Juist antwoord", cut.Markup);
         Assert.Equal([false], answers.Select(a => a.IsCorrect));
 
         cut.FindAll("button").Single(b => b.TextContent == "Opnieuw proberen").Click();
         Assert.Empty(cut.FindAll("[role=status]"));
         Assert.All(cut.FindAll("input[type=radio]"), input => Assert.False(input.HasAttribute("checked")));
+    }
+
+    [Fact]
+    public void Multiple_choice_retry_keeps_the_rightly_chosen_options_and_clears_the_wrong_ones()
+    {
+        var cut = Render<MultipleChoiceView>(p => p.Add(c => c.Check, Choice(several: true)).Add(c => c.OnAnswered, Record));
+        cut.FindAll("input[type=checkbox]")[0].Change(true);
+        cut.FindAll("input[type=checkbox]")[1].Change(true);
+        cut.Find("button").Click();
+        Assert.Equal("Nog niet juist.", cut.Find("[role=status]").TextContent.Trim());
+        // The unchosen right option (index 2) is not named.
+        Assert.DoesNotContain("Je vat in eigen woorden samen.", cut.Find(".gwt-feedback").TextContent);
+
+        cut.FindAll("button").Single(b => b.TextContent == "Opnieuw proberen").Click();
+        var boxes = cut.FindAll("input[type=checkbox]");
+        Assert.True(boxes[0].HasAttribute("checked"));
+        Assert.False(boxes[1].HasAttribute("checked"));
+        Assert.False(boxes[2].HasAttribute("checked"));
     }
 
     [Fact]
@@ -82,7 +103,7 @@ public class KnowledgeCheckTests : BunitContext
         Assert.Equal("Nog niet juist.", cut.Find("[role=status]").TextContent.Trim());
 
         cut.FindAll("button").Single(b => b.TextContent == "Opnieuw proberen").Click();
-        cut.FindAll("input[type=checkbox]")[0].Change(true);
+        // The first, right option is still chosen; only the missing one is added.
         cut.FindAll("input[type=checkbox]")[2].Change(true);
         cut.Find("button").Click();
         Assert.Equal("Juist!", cut.Find("[role=status]").TextContent.Trim());
@@ -114,15 +135,19 @@ public class KnowledgeCheckTests : BunitContext
     }
 
     [Fact]
-    public void Ordering_wrong_order_marks_misplaced_items_and_shows_the_right_order()
+    public void Ordering_wrong_order_marks_misplaced_items_hides_the_right_order_and_a_retry_keeps_the_learners_order()
     {
         var cut = Render<OrderingView>(p => p.Add(c => c.Check, Ordering()).Add(c => c.OnAnswered, Record));
+        var before = Items(cut);
         cut.FindAll("button").Single(b => b.TextContent == "Controleren").Click();
         Assert.Equal("Nog niet juist.", cut.Find("[role=status]").TextContent.Trim());
         Assert.Contains("niet op de juiste plaats", cut.Markup);
-        Assert.Equal(["Eerste onthaal", "Vraagverduidelijking", "Doel- en strategiebepaling"],
-            cut.FindAll(".gwt-feedback ol li").Select(li => li.TextContent));
+        Assert.DoesNotContain("De juiste volgorde", cut.Markup);
+        Assert.DoesNotContain("Het traject begint bij het onthaal.", cut.Markup);
         Assert.Equal([false], answers.Select(a => a.IsCorrect));
+
+        cut.FindAll("button").Single(b => b.TextContent == "Opnieuw proberen").Click();
+        Assert.Equal(before, Items(cut));
     }
 
     [Fact]
@@ -143,16 +168,21 @@ public class KnowledgeCheckTests : BunitContext
     }
 
     [Fact]
-    public void Matching_wrong_pair_names_the_right_answer()
+    public void Matching_wrong_pair_is_marked_without_naming_the_right_answer_and_a_retry_keeps_the_right_pairs()
     {
         var cut = Render<MatchingView>(p => p.Add(c => c.Check, Matching()).Add(c => c.OnAnswered, Record));
         cut.FindAll("select")[0].Change("Gevoelsvraag");
         cut.FindAll("select")[1].Change("Gevoelsvraag");
         cut.FindAll("button").Single(b => b.TextContent == "Controleren").Click();
         Assert.Equal("Nog niet juist.", cut.Find("[role=status]").TextContent.Trim());
-        Assert.Contains("Niet juist: hoort bij \"Herformuleerde waaromvraag\"", cut.FindAll("p.gwt-feedback")[0].TextContent);
+        Assert.Equal("Nog niet juist.", cut.FindAll("p.gwt-feedback")[0].TextContent.Trim());
+        Assert.DoesNotContain("Geen verwijt.", cut.Markup);
         Assert.StartsWith("Juist", cut.FindAll("p.gwt-feedback")[1].TextContent.Trim());
         Assert.Equal([false], answers.Select(a => a.IsCorrect));
+
+        cut.FindAll("button").Single(b => b.TextContent == "Opnieuw proberen").Click();
+        Assert.Equal("", cut.FindAll("select")[0].GetAttribute("value"));
+        Assert.Equal("Gevoelsvraag", cut.FindAll("select")[1].GetAttribute("value"));
     }
 
     [Fact]

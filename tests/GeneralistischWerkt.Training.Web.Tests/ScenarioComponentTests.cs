@@ -60,7 +60,9 @@ public class ScenarioComponentTests : BunitContext
     {
         var scenario = Sample();
         var cut = Render<SpokenLine>(p => p.Add(c => c.Scenario, scenario).Add(c => c.Node, scenario.Node("a")!));
-        Assert.Equal("Sara (cliënt)", cut.Find(".gwt-speaker").TextContent);
+        Assert.Equal("Sara (cliënt)", cut.Find(".gwt-speaker-name").TextContent);
+        Assert.Equal("S", cut.Find(".gwt-avatar").TextContent);
+        Assert.Equal("true", cut.Find(".gwt-avatar").GetAttribute("aria-hidden"));
         Assert.Equal("Regie: Sara kijkt naar de grond.", cut.Find("p.gwt-stage").TextContent);
         Assert.Equal("Ik weet het niet.", cut.Find("p.gwt-speech").TextContent);
         Assert.DoesNotContain("Weer zo iemand.", cut.Markup); // thoughts only in the debrief
@@ -76,21 +78,47 @@ public class ScenarioComponentTests : BunitContext
     }
 
     [Fact]
-    public void Choice_buttons_report_the_step_they_were_rendered_for_and_are_disabled_while_busy()
+    public void Choice_buttons_show_the_attempts_order_report_the_scenarios_own_index_and_are_disabled_while_busy()
     {
         var made = new List<ChoiceMade>();
-        var scenario = Sample();
+        var node = Sample().Node("a")!;
+        // Two attempts whose orders differ, so the test sees the shuffle at work.
+        var reversed = Enumerable.Range(1, 100).First(a => ChoiceOrder.For(a, node)[0] == 1);
         var cut = Render<ChoiceButtons>(p => p
-            .Add(c => c.Choices, scenario.Node("a")!.Choices)
+            .Add(c => c.Node, node)
+            .Add(c => c.AttemptId, reversed)
             .Add(c => c.StepIndex, 3)
             .Add(c => c.OnChoose, EventCallback.Factory.Create<ChoiceMade>(this, made.Add)));
         var buttons = cut.FindAll("button.gwt-choice");
-        Assert.Equal(["Vertel eens.", "Je moet hier zijn."], buttons.Select(b => b.TextContent));
+        Assert.Equal(["Je moet hier zijn.", "Vertel eens."], buttons.Select(b => b.TextContent));
         buttons[1].Click();
-        Assert.Equal([new ChoiceMade(3, 1)], made);
+        Assert.Equal([new ChoiceMade(3, 0)], made); // "Vertel eens." is the scenario's first choice, wherever it is shown
+
+        // The same attempt renders the same order again (a reload); another attempt may show another.
+        var again = Render<ChoiceButtons>(p => p.Add(c => c.Node, node).Add(c => c.AttemptId, reversed));
+        Assert.Equal(["Je moet hier zijn.", "Vertel eens."], again.FindAll("button.gwt-choice").Select(b => b.TextContent));
+        var straight = Enumerable.Range(1, 100).First(a => ChoiceOrder.For(a, node)[0] == 0);
+        var other = Render<ChoiceButtons>(p => p.Add(c => c.Node, node).Add(c => c.AttemptId, straight));
+        Assert.Equal(["Vertel eens.", "Je moet hier zijn."], other.FindAll("button.gwt-choice").Select(b => b.TextContent));
 
         cut.Render(p => p.Add(c => c.Busy, true));
         Assert.All(cut.FindAll("button.gwt-choice"), b => Assert.True(b.HasAttribute("disabled")));
+    }
+
+    [Fact]
+    public void The_signal_after_a_choice_says_in_words_and_colour_how_good_it_was()
+    {
+        var scenario = Sample();
+        var strong = ScenarioRun.Start(scenario).Choose(0).Steps[0];
+        var weak = ScenarioRun.Start(scenario).Choose(1).Steps[0];
+        var good = Render<ChoiceSignal>(p => p.Add(c => c.Scenario, scenario).Add(c => c.Step, strong));
+        Assert.Equal("sterk", good.Find("p").GetAttribute("data-quality"));
+        Assert.Contains("gwt-quality-sterk", good.Find("p").ClassName);
+        Assert.Contains("Sterke keuze", good.Find(".gwt-quality").TextContent);
+        Assert.Contains("Je nodigt uit.", good.Markup);
+        var bad = Render<ChoiceSignal>(p => p.Add(c => c.Scenario, scenario).Add(c => c.Step, weak));
+        Assert.Contains("Werkt tegen je", bad.Find(".gwt-quality").TextContent);
+        Assert.Contains("gwt-quality-zwak", bad.Find("p").ClassName);
     }
 
     [Fact]
@@ -102,9 +130,11 @@ public class ScenarioComponentTests : BunitContext
         var cut = Render<ScenarioDebrief>(p => p.Add(c => c.View, view));
 
         Assert.Equal("Uitkomst: Deels geslaagd", cut.Find("[data-testid=uitkomst]").TextContent);
-        var rows = cut.FindAll("[data-testid=scorekaart] tbody tr").Select(r => r.TextContent.Replace("\n", "").Replace(" ", "")).ToList();
-        Assert.Contains("Parafraseren13", rows);       // 1 of max 3
-        Assert.Contains("Vertrouwensrelatie-11", rows); // -1 of max 1
+        var rows = cut.FindAll("[data-testid=scorekaart] tbody tr")
+            .Select(r => string.Join("|", r.QuerySelectorAll("td").Take(3).Select(td => td.TextContent.Trim()))).ToList();
+        Assert.Contains("Parafraseren|1|3", rows);            // 1 of max 3
+        Assert.Contains("Vertrouwensrelatie|\u22121|1", rows); // a loss of 1, of max 1
+        Assert.Contains("verloor je punten", cut.Find("[data-testid=score-samenvatting]").TextContent);
 
         Assert.Equal(2, cut.FindAll(".gwt-transcript > li").Count);
         Assert.Contains("Wat Sara dacht: Weer zo iemand.", cut.Markup.Replace("<strong>", "").Replace("</strong>", ""));

@@ -70,4 +70,16 @@ public class ServerValidationTests : IAsyncLifetime
         Assert.Equal("vrij", stored.ContextKind);
         Assert.Null(stored.ContextId);
     }
+
+    [Fact]
+    public async Task An_agreement_due_in_the_past_is_refused_with_a_clear_message_and_today_is_accepted()
+    {
+        var today = Core.Formatting.DutchFormat.Today(TimeProvider.System.GetUtcNow());
+        var before = await w.Db.WithDbAsync(db => db.Agreements.CountAsync());
+        var error = await w.Supervision.AddAgreementAsync(w.Wout, w.Session, "Een ecogram maken", "Ann", today.AddDays(-1));
+        Assert.NotNull(error);
+        Assert.Contains("ligt in het verleden", error);
+        Assert.Equal(before, await w.Db.WithDbAsync(db => db.Agreements.CountAsync()));
+        Assert.Null(await w.Supervision.AddAgreementAsync(w.Wout, w.Session, "Een ecogram maken", "Ann", today));
+    }
 }

@@ -41,4 +41,14 @@ public static class DisplayText
     /// <summary>The Dutch message for a name or title that contains such characters.</summary>
     public static string BidiMessage(string what) =>
         $"{what} bevat onzichtbare tekens die de leesrichting omkeren (bijvoorbeeld U+202E). Typ {what.ToLowerInvariant()} opnieuw zonder die tekens.";
+
+    /// <summary>One or two capital letters for an avatar: first letters of the first and last word ("Mevrouw Peeters" → "MP").</summary>
+    public static string Initials(string? name)
+    {
+        var words = Neutralise(name).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(w => char.IsLetter(w[0])).ToList();
+        if (words.Count == 0) return "?";
+        var first = char.ToUpperInvariant(words[0][0]).ToString();
+        return words.Count == 1 ? first : first + char.ToUpperInvariant(words[^1][0]);
+    }
 }

@@ -35,11 +35,33 @@ public static class DutchFormat
     public static string RelativeWithDate(DateTimeOffset? moment, DateTimeOffset now) =>
         moment is { } m ? $"{Relative(m, now)} ({Date(m)})" : "nog nooit";
 
+    /// <summary>"3 december 2026" for a calendar date (a due date, a session date).</summary>
+    public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", Culture);
+
+    /// <summary>Today's date in Belgium (the server's own clock may run in UTC).</summary>
+    public static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(ToLocal(now));
+
+    /// <summary>Points with a real minus sign, so a loss reads as a loss: "−2", "0", "3".</summary>
+    public static string Points(int points) => points < 0 ? "\u2212" + (-points).ToString(Culture) : points.ToString(Culture);
+
     private static DateTime ToLocal(DateTimeOffset moment) => TimeZoneInfo.ConvertTime(moment, Brussels).DateTime;
 
+    /// <summary>
+    /// The system's Europe/Brussels, or — on a machine without time-zone data — the same rule built in (CET, and CEST
+    /// from the last Sunday of March to the last Sunday of October), never UTC: users read Belgian time.
+    /// </summary>
     private static TimeZoneInfo FindBrussels()
     {
         try { return TimeZoneInfo.FindSystemTimeZoneById("Europe/Brussels"); }
-        catch (TimeZoneNotFoundException) { return TimeZoneInfo.Utc; }
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException) { return BuiltInBrussels; }
     }
+
+    internal static readonly TimeZoneInfo BuiltInBrussels = TimeZoneInfo.CreateCustomTimeZone(
+        "Europe/Brussels", TimeSpan.FromHours(1), "Brussel", "CET", "CEST",
+        [
+            TimeZoneInfo.AdjustmentRule.CreateAdjustmentRule(
+                new System.DateTime(1996, 1, 1), System.DateTime.MaxValue.Date, TimeSpan.FromHours(1),
+                TimeZoneInfo.TransitionTime.CreateFloatingDateRule(new System.DateTime(1, 1, 1, 2, 0, 0), 3, 5, DayOfWeek.Sunday),
+                TimeZoneInfo.TransitionTime.CreateFloatingDateRule(new System.DateTime(1, 1, 1, 3, 0, 0), 10, 5, DayOfWeek.Sunday)),
+        ]);
 }

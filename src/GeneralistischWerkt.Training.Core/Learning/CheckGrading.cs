@@ -40,17 +40,8 @@ public static class CheckGrading
     /// </summary>
     public static IReadOnlyList<int> StableShuffle(string key, int count)
     {
-        var order = Enumerable.Range(0, count).ToList();
-        if (count < 2) return order;
-        var seed = 17;
-        foreach (var ch in key) seed = unchecked(seed * 31 + ch);
-        var random = new Random(seed);
-        for (var i = count - 1; i > 0; i--)
-        {
-            var j = random.Next(i + 1);
-            (order[i], order[j]) = (order[j], order[i]);
-        }
-        if (order.SequenceEqual(Enumerable.Range(0, count))) (order[0], order[1]) = (order[1], order[0]);
+        var order = Core.StableShuffle.Permutation(key, count).ToList();
+        if (count >= 2 && order.SequenceEqual(Enumerable.Range(0, count))) (order[0], order[1]) = (order[1], order[0]);
         return order;
     }
 }

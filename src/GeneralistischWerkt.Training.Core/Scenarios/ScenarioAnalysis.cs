@@ -78,14 +78,12 @@ public static class ScenarioAnalysis
     public static int BestChoiceIndex(Scenario scenario, ScenarioNode node)
     {
         // The check asks this for every decision of every scenario (GWT354): one walk per scenario, not one per choice.
-        var ways = WayCache.GetValue(scenario, static s => ComputeBestWays(s));
+        var ways = Ways(scenario);
         var best = -1;
         (int Total, int Outcome) bestValue = (int.MinValue, int.MinValue);
         for (var i = 0; i < node.Choices.Count; i++)
         {
-            var choice = node.Choices[i];
-            var (total, outcome) = ways.GetValueOrDefault(choice.NextNodeId, (0, int.MinValue));
-            var value = (choice.TotalScore + total, outcome);
+            var value = ChoiceValue(ways, node.Choices[i]);
             if (value.CompareTo(bestValue) > 0)
             {
                 bestValue = value;
@@ -93,6 +91,24 @@ public static class ScenarioAnalysis
             }
         }
         return best;
+    }
+
+    /// <summary>Whether this choice is as good as the best one at its node (ties count as best).</summary>
+    public static bool IsAmongBest(Scenario scenario, ScenarioNode node, int choiceIndex)
+    {
+        var best = BestChoiceIndex(scenario, node);
+        var ways = Ways(scenario);
+        return best >= 0 && ChoiceValue(ways, node.Choices[choiceIndex]) == ChoiceValue(ways, node.Choices[best]);
+    }
+
+    private static Dictionary<string, (int Total, int Outcome)> Ways(Scenario scenario) =>
+        WayCache.GetValue(scenario, static s => ComputeBestWays(s));
+
+    /// <summary>A choice's worth: its own total plus the best total after it, then the best outcome it still allows.</summary>
+    private static (int Total, int Outcome) ChoiceValue(Dictionary<string, (int Total, int Outcome)> ways, ScenarioChoice choice)
+    {
+        var (total, outcome) = ways.GetValueOrDefault(choice.NextNodeId, (0, int.MinValue));
+        return (choice.TotalScore + total, outcome);
     }
 
     /// <summary>

@@ -50,4 +50,27 @@ public class DutchFormatTests
         Assert.Equal("nog nooit", DutchFormat.RelativeWithDate(null, Now));
         Assert.Equal("3 dagen geleden (20 november 2026)", DutchFormat.RelativeWithDate(Now.AddDays(-3), Now));
     }
+
+    [Fact]
+    public void The_built_in_Brussels_rule_matches_the_system_zone_in_winter_summer_and_around_the_switches()
+    {
+        var system = TimeZoneInfo.FindSystemTimeZoneById("Europe/Brussels");
+        foreach (var utc in new[] { "2026-01-15T12:00:00Z", "2026-07-01T22:30:00Z", "2026-03-29T00:59:00Z", "2026-03-29T01:00:00Z",
+                     "2026-10-25T00:59:00Z", "2026-10-25T01:00:00Z", "2027-03-28T01:30:00Z" })
+        {
+            var moment = DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal(TimeZoneInfo.ConvertTime(moment, system).Offset, TimeZoneInfo.ConvertTime(moment, DutchFormat.BuiltInBrussels).Offset);
+        }
+    }
+
+    [Fact]
+    public void Today_is_the_Belgian_date_and_points_use_a_real_minus_sign()
+    {
+        // 23:30 UTC on 3 December is already 4 December in Brussels.
+        Assert.Equal(new DateOnly(2026, 12, 4), DutchFormat.Today(new DateTimeOffset(2026, 12, 3, 23, 30, 0, TimeSpan.Zero)));
+        Assert.Equal("4 december 2026", DutchFormat.Date(new DateOnly(2026, 12, 4)));
+        Assert.Equal("\u22122", DutchFormat.Points(-2));
+        Assert.Equal("0", DutchFormat.Points(0));
+        Assert.Equal("3", DutchFormat.Points(3));
+    }
 }

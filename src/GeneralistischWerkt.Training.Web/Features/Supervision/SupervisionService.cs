@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GeneralistischWerkt.Training.Core.Formatting;
 using GeneralistischWerkt.Training.Web.Data;
 using GeneralistischWerkt.Training.Web.Features.Access;
 using GeneralistischWerkt.Training.Web.Features.Editing;
@@ -181,6 +182,9 @@ public class SupervisionService(IDbContextFactory<ApplicationDbContext> dbFactor
         if (who.Length == 0) return "Vul in wie de afspraak uitvoert.";
         if (what.Length > TextLimits.AgreementWhat) return $"Beschrijf de afspraak in hoogstens {TextLimits.AgreementWhat} tekens.";
         if (who.Length > TextLimits.AgreementWho) return $"Vul 'wie' in met hoogstens {TextLimits.AgreementWho} tekens.";
+        var today = DutchFormat.Today(clock.GetUtcNow());
+        if (due is { } date && date < today)
+            return $"De datum {DutchFormat.Date(date)} ligt in het verleden. Kies vandaag ({DutchFormat.Date(today)}) of later, of laat de datum leeg.";
         await using var db = await dbFactory.CreateDbContextAsync();
         var session = await db.SupervisionSessions.SingleOrDefaultAsync(s => s.Id == sessionId && s.SupervisorId == supervisorId);
         if (session is null) return "Deze sessie bestaat niet.";
