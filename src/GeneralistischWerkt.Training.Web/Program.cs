@@ -82,6 +82,7 @@ builder.Services.AddScoped<GeneralistischWerkt.Training.Web.Features.Reflections
 builder.Services.AddSingleton<GeneralistischWerkt.Training.Web.Features.Live.IChangeSignal,
     GeneralistischWerkt.Training.Web.Features.Live.InProcessChangeSignal>();
 builder.Services.AddSingleton<GeneralistischWerkt.Training.Web.Features.Reflections.ReflectionAccessNotifier>();
+builder.Services.AddScoped<GeneralistischWerkt.Training.Web.Features.Live.LiveSessionService>();
 builder.Services.AddScoped<GeneralistischWerkt.Training.Web.Features.Supervision.SupervisionService>();
 builder.Services.AddScoped<GeneralistischWerkt.Training.Web.Features.Reflections.PersonalDataExport>();
 

@@ -19,6 +19,9 @@ public class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options
     public DbSet<Comment> Comments => Set<Comment>();
     public DbSet<SupervisionSession> SupervisionSessions => Set<SupervisionSession>();
     public DbSet<Agreement> Agreements => Set<Agreement>();
+    public DbSet<LiveSession> LiveSessions => Set<LiveSession>();
+    public DbSet<LiveParticipant> LiveParticipants => Set<LiveParticipant>();
+    public DbSet<LiveJoinFailure> LiveJoinFailures => Set<LiveJoinFailure>();
 
     /// <summary>
     /// Names and titles users typed are read without bidirectional formatting characters, so every page, list,
@@ -136,6 +139,8 @@ public class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options
             agreement.HasOne<SupervisionSession>().WithMany().HasForeignKey(a => a.SessionId).OnDelete(DeleteBehavior.Cascade);
         });
 
+        ConfigureLiveSessions(builder);
+
         // SQLite cannot order or compare DateTimeOffset; store UTC ticks so queries sort correctly on every provider.
         if (Database.IsSqlite())
         {
@@ -150,5 +155,36 @@ public class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options
                 }
             }
         }
+    }
+
+    /// <summary>The live-session mechanism shared by team practice and intervisie (Features/Live).</summary>
+    private static void ConfigureLiveSessions(ModelBuilder builder)
+    {
+        builder.Entity<LiveSession>(session =>
+        {
+            session.Property(s => s.Title).HasMaxLength(GeneralistischWerkt.Training.Web.Features.Editing.TextLimits.LiveSessionTitle).HasConversion(ShownNeutral);
+            session.Property(s => s.JoinCode).HasMaxLength(16);
+            session.Property(s => s.Phase).HasMaxLength(40);
+            session.Property(s => s.Version).IsConcurrencyToken();
+            session.HasIndex(s => s.JoinCode).IsUnique();
+            session.HasIndex(s => new { s.TeamId, s.Status });
+            session.HasOne<ApplicationUser>().WithMany().HasForeignKey(s => s.FacilitatorId).OnDelete(DeleteBehavior.Restrict);
+            session.HasOne<Team>().WithMany().HasForeignKey(s => s.TeamId).OnDelete(DeleteBehavior.Cascade);
+            session.HasMany(s => s.Participants).WithOne(p => p.Session).HasForeignKey(p => p.SessionId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<LiveParticipant>(participant =>
+        {
+            participant.Property(p => p.Role).HasMaxLength(40);
+            participant.HasIndex(p => new { p.SessionId, p.UserId }).IsUnique();
+            participant.HasIndex(p => p.UserId);
+            participant.HasOne(p => p.User).WithMany().HasForeignKey(p => p.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<LiveJoinFailure>(failure =>
+        {
+            failure.HasIndex(f => new { f.UserId, f.At });
+            failure.HasOne<ApplicationUser>().WithMany().HasForeignKey(f => f.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
     }
 }
