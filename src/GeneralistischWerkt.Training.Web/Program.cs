@@ -83,6 +83,7 @@ builder.Services.AddSingleton<GeneralistischWerkt.Training.Web.Features.Live.ICh
     GeneralistischWerkt.Training.Web.Features.Live.InProcessChangeSignal>();
 builder.Services.AddSingleton<GeneralistischWerkt.Training.Web.Features.Reflections.ReflectionAccessNotifier>();
 builder.Services.AddScoped<GeneralistischWerkt.Training.Web.Features.Live.LiveSessionService>();
+builder.Services.AddScoped<GeneralistischWerkt.Training.Web.Features.Practice.PracticeService>();
 builder.Services.AddScoped<GeneralistischWerkt.Training.Web.Features.Supervision.SupervisionService>();
 builder.Services.AddScoped<GeneralistischWerkt.Training.Web.Features.Reflections.PersonalDataExport>();
 

@@ -35,6 +35,12 @@ public static class DutchFormat
     public static string RelativeWithDate(DateTimeOffset? moment, DateTimeOffset now) =>
         moment is { } m ? $"{Relative(m, now)} ({Date(m)})" : "nog nooit";
 
+    /// <summary>A share (0–1) as a whole percentage: "67 %".</summary>
+    public static string Percent(double share) => $"{Math.Round(share * 100, MidpointRounding.AwayFromZero).ToString("0", Culture)} %";
+
+    /// <summary>A statistic with two decimals and a decimal comma: "0,21", "−0,05".</summary>
+    public static string TwoDecimals(double value) => value.ToString("0.00", Culture);
+
     private static DateTime ToLocal(DateTimeOffset moment) => TimeZoneInfo.ConvertTime(moment, Brussels).DateTime;
 
     private static TimeZoneInfo FindBrussels()

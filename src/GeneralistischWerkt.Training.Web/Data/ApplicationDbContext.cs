@@ -22,6 +22,10 @@ public class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options
     public DbSet<LiveSession> LiveSessions => Set<LiveSession>();
     public DbSet<LiveParticipant> LiveParticipants => Set<LiveParticipant>();
     public DbSet<LiveJoinFailure> LiveJoinFailures => Set<LiveJoinFailure>();
+    public DbSet<PracticeSession> PracticeSessions => Set<PracticeSession>();
+    public DbSet<PracticeStep> PracticeSteps => Set<PracticeStep>();
+    public DbSet<PracticeVote> PracticeVotes => Set<PracticeVote>();
+    public DbSet<PracticeTick> PracticeTicks => Set<PracticeTick>();
 
     /// <summary>
     /// Names and titles users typed are read without bidirectional formatting characters, so every page, list,
@@ -140,6 +144,7 @@ public class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options
         });
 
         ConfigureLiveSessions(builder);
+        ConfigurePractice(builder);
 
         // SQLite cannot order or compare DateTimeOffset; store UTC ticks so queries sort correctly on every provider.
         if (Database.IsSqlite())
@@ -185,6 +190,41 @@ public class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options
         {
             failure.HasIndex(f => new { f.UserId, f.At });
             failure.HasOne<ApplicationUser>().WithMany().HasForeignKey(f => f.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+    }
+
+    /// <summary>Team practice (Features/Practice): the practice kind's rows of a live session.</summary>
+    private static void ConfigurePractice(ModelBuilder builder)
+    {
+        builder.Entity<PracticeSession>(practice =>
+        {
+            practice.HasKey(p => p.LiveSessionId);
+            practice.Property(p => p.ScenarioId).HasMaxLength(100);
+            practice.HasOne(p => p.Session).WithOne().HasForeignKey<PracticeSession>(p => p.LiveSessionId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<PracticeStep>(step =>
+        {
+            step.Property(s => s.NodeId).HasMaxLength(100);
+            step.Property(s => s.ChoiceText).HasMaxLength(2000);
+            step.HasIndex(s => new { s.SessionId, s.Index }).IsUnique();
+            step.HasOne<LiveSession>().WithMany().HasForeignKey(s => s.SessionId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<PracticeVote>(vote =>
+        {
+            vote.HasIndex(v => new { v.SessionId, v.StepIndex, v.UserId }).IsUnique();
+            vote.HasOne<LiveSession>().WithMany().HasForeignKey(v => v.SessionId).OnDelete(DeleteBehavior.Cascade);
+            vote.HasOne<ApplicationUser>().WithMany().HasForeignKey(v => v.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<PracticeTick>(tick =>
+        {
+            tick.Property(t => t.ItemId).HasMaxLength(100);
+            tick.Property(t => t.Note).HasMaxLength(GeneralistischWerkt.Training.Web.Features.Editing.TextLimits.ObservationNote);
+            tick.HasIndex(t => new { t.SessionId, t.UserId, t.ItemId }).IsUnique();
+            tick.HasOne<LiveSession>().WithMany().HasForeignKey(t => t.SessionId).OnDelete(DeleteBehavior.Cascade);
+            tick.HasOne<ApplicationUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }
