@@ -86,6 +86,8 @@ builder.Services.AddSingleton<ScenarioStore>();
 builder.Services.AddScoped<ScenarioPlayService>();
 builder.Services.AddScoped<GeneralistischWerkt.Training.Web.Features.Reflections.ReflectionService>();
 builder.Services.AddSingleton<GeneralistischWerkt.Training.Web.Features.Reflections.ReflectionAccessNotifier>();
+builder.Services.AddScoped<GeneralistischWerkt.Training.Web.Features.Live.LiveSessionService>();
+builder.Services.AddScoped<GeneralistischWerkt.Training.Web.Features.Practice.PracticeService>();
 builder.Services.AddScoped<GeneralistischWerkt.Training.Web.Features.Supervision.SupervisionService>();
 builder.Services.AddScoped<GeneralistischWerkt.Training.Web.Features.Reflections.PersonalDataExport>();
 builder.Services.AddCircuitCount();

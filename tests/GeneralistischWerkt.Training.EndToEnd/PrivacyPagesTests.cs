@@ -36,6 +36,9 @@ public class PrivacyPagesTests(BrowserFixture fixture) : BrowserTest(fixture)
             ("/afspraken", "/afspraken", "Afspraak " + marker, [CoachEmail]),
             ("/scenarios/{ScenarioId}/pogingen/{AttemptId:long}", $"/scenarios/{ids.ScenarioId}/pogingen/{ids.Attempt}", ids.ChoiceText, [CoachEmail, SupervisorEmail]),
             ("/mijn-gegevens/export", "/mijn-gegevens/export", marker, [CoachEmail]),
+            // Ann opened a practice session and is its only participant: its join code is shown to participants only
+            // (Wout, in her team, may join but has not; he sees only that it exists).
+            ("/oefenen/{Id:long}", $"/oefenen/{ids.Practice}", ids.PracticeCode, [CoachEmail]),
         };
 
         // Every private page of the inventory has a row: a new page cannot be forgotten.
@@ -66,7 +69,8 @@ public class PrivacyPagesTests(BrowserFixture fixture) : BrowserTest(fixture)
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
-    private sealed record AnnsData(string Ann, long Reflection, long Session, string ScenarioId, long Attempt, string ChoiceText);
+    private sealed record AnnsData(string Ann, long Reflection, long Session, string ScenarioId, long Attempt, string ChoiceText,
+        long Practice = 0, string PracticeCode = "");
 
     /// <summary>Ann writes and shares a reflection, starts a scenario; Wout comments and records a session with an agreement.</summary>
     private async Task<AnnsData> CreateAnnsDataAsync(string marker)
@@ -96,7 +100,14 @@ public class PrivacyPagesTests(BrowserFixture fixture) : BrowserTest(fixture)
         await wout.GetByLabel("Wat", new() { Exact = true }).FillAsync("Afspraak " + marker);
         await wout.GetByRole(AriaRole.Button, new() { Name = "Afspraak toevoegen" }).ClickAsync();
         await Expect(wout.GetByTestId("afspraken").First).ToContainTextAsync("Afspraak " + marker);
-        return new AnnsData(ann, reflection, session, scenario.Id, attempt, choiceText);
+
+        // Ann opens a practice session for her team (she is its only participant).
+        await GotoInteractiveAsync("/oefenen");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Oefensessie openen" }).ClickAsync();
+        await Expect(Page).ToHaveURLAsync(new Regex("/oefenen/\\d+$"));
+        var practice = long.Parse(new Uri(Page.Url).Segments[^1]);
+        var code = (await Page.GetByTestId("code").InnerTextAsync()).Trim();
+        return new AnnsData(ann, reflection, session, scenario.Id, attempt, choiceText, practice, code);
     }
 
     private async Task<HttpClient> SignedInClientAsync(string email)

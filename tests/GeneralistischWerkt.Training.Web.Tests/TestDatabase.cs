@@ -65,6 +65,7 @@ public sealed class TestDatabase : IAsyncDisposable
         services.AddSingleton<GeneralistischWerkt.Training.Web.Features.Live.IChangeSignal,
             GeneralistischWerkt.Training.Web.Features.Live.InProcessChangeSignal>();
         services.AddSingleton<GeneralistischWerkt.Training.Web.Features.Reflections.ReflectionAccessNotifier>();
+        services.AddScoped<GeneralistischWerkt.Training.Web.Features.Live.LiveSessionService>();
         services.AddScoped<GeneralistischWerkt.Training.Web.Features.Supervision.SupervisionService>();
         services.AddScoped<GeneralistischWerkt.Training.Web.Features.Reflections.PersonalDataExport>();
         services.AddRealStores();

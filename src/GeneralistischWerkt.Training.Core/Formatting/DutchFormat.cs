@@ -43,6 +43,11 @@ public static class DutchFormat
 
     /// <summary>Points with a real minus sign, so a loss reads as a loss: "−2", "0", "3".</summary>
     public static string Points(int points) => points < 0 ? "\u2212" + (-points).ToString(Culture) : points.ToString(Culture);
+    /// <summary>A share (0–1) as a whole percentage: "67 %".</summary>
+    public static string Percent(double share) => $"{Math.Round(share * 100, MidpointRounding.AwayFromZero).ToString("0", Culture)} %";
+
+    /// <summary>A statistic with two decimals and a decimal comma: "0,21", "−0,05".</summary>
+    public static string TwoDecimals(double value) => value.ToString("0.00", Culture);
 
     private static DateTime ToLocal(DateTimeOffset moment) => TimeZoneInfo.ConvertTime(moment, Brussels).DateTime;
 

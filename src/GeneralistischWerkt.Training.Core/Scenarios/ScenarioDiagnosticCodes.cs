@@ -39,6 +39,12 @@ public static class ScenarioDiagnosticCodes
     public const string TooSmall = "GWT313";
     /// <summary>Something in scenarios/ that isn't read: a file not named <c>*.yml</c> (<c>.yaml</c>, <c>.YML</c>, …) or a folder.</summary>
     public const string NotAScenarioFile = "GWT314";
+    /// <summary>A <c>bespreking</c> entry for a node that doesn't exist or isn't a decision node.</summary>
+    public const string UnknownDiscussionNode = "GWT315";
+    /// <summary>A role card (<c>rollen</c>) for a person who doesn't exist in <c>personen</c>, or a second card for one person.</summary>
+    public const string UnknownRolePerson = "GWT316";
+    /// <summary>An observation checklist item (<c>observatie</c>) that links to content that doesn't exist.</summary>
+    public const string ObservationLink = "GWT317";
     /// <summary>A problem in content/competenties.yml.</summary>
     public const string CompetencyList = "GWT320";
 

@@ -21,6 +21,27 @@ public sealed class Scenario
     public required IReadOnlyList<ScenarioNode> Nodes { get; init; }
     public IReadOnlyList<TestPath> TestPaths { get; init; } = [];
 
+    /// <summary>Role cards for playing the other party in a live phone role-play (<c>rollen</c>); empty when none.</summary>
+    public IReadOnlyList<RoleCard> RoleCards { get; init; } = [];
+
+    /// <summary>The observers' checklist for a live role-play (<c>observatie</c>); empty when none.</summary>
+    public IReadOnlyList<ObservationItem> Observation { get; init; } = [];
+
+    /// <summary>A discussion prompt per decision node id (<c>bespreking</c>), for deciding together; see <see cref="DiscussionPrompt"/>.</summary>
+    public IReadOnlyDictionary<string, string> DiscussionPrompts { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Used at a decision without its own prompt: it works for any decision of any scenario.</summary>
+    public const string GeneralDiscussionPrompt =
+        "Wat zag je in deze situatie, en wat gaf voor jou de doorslag? Welke basishouding zit er in de keuze die je koos, en wat zou de andere persoon nu denken?";
+
+    /// <summary>The prompt for discussing a decision: the scenario's own, or the general one.</summary>
+    public string DiscussionPrompt(string nodeId) => DiscussionPrompts.GetValueOrDefault(nodeId, GeneralDiscussionPrompt);
+
+    /// <summary>True when the scenario can be played as a live phone role-play: it has role cards and a checklist.</summary>
+    public bool SupportsRolePlay => RoleCards.Count > 0 && Observation.Count > 0;
+
+    public RoleCard? RoleCard(string personId) => RoleCards.FirstOrDefault(r => r.PersonId == personId);
+
     /// <summary>Path relative to the scenarios root's parent, e.g. "scenarios/eerste-gesprek.yml".</summary>
     public required string File { get; init; }
 
@@ -178,6 +199,34 @@ public sealed record ScenarioEnding(ScenarioOutcome Outcome, string Debrief);
 
 /// <summary>Choices are 1-based choice numbers, one per decision node, as authors write them.</summary>
 public sealed record TestPath(string Name, IReadOnlyList<int> Choices, string EndingId, IReadOnlyDictionary<string, int>? Scores)
+{
+    public SourcePosition Position { get; init; } = new("", 1, 1);
+
+    /// <summary>Where each field's value starts, by its Dutch key (see <see cref="ScenarioFieldPositions"/>); empty for scenarios built in code.</summary>
+    public IReadOnlyDictionary<string, SourcePosition> FieldPositions { get; init; } = ScenarioFieldPositions.None;
+
+    /// <summary>The position of a field's value, or <see cref="Position"/> when the field is absent.</summary>
+    public SourcePosition PositionOf(string field) => FieldPositions.GetValueOrDefault(field, Position);
+}
+
+/// <summary>
+/// What the player of the other party in a live role-play gets for one person of the scenario (<c>rollen</c>): who they
+/// are, what they want to know, what they must not be told without the client's consent, and what worries them. Their
+/// line after each of the coach's options is the text of the node that option leads to.
+/// </summary>
+public sealed record RoleCard(string PersonId, string Who, string WantsToKnow, string NotWithoutConsent, string Worries)
+{
+    public SourcePosition Position { get; init; } = new("", 1, 1);
+
+    /// <summary>Where each field's value starts, by its Dutch key (see <see cref="ScenarioFieldPositions"/>); empty for scenarios built in code.</summary>
+    public IReadOnlyDictionary<string, SourcePosition> FieldPositions { get; init; } = ScenarioFieldPositions.None;
+
+    /// <summary>The position of a field's value, or <see cref="Position"/> when the field is absent.</summary>
+    public SourcePosition PositionOf(string field) => FieldPositions.GetValueOrDefault(field, Position);
+}
+
+/// <summary>One item of the observers' checklist (<c>observatie</c>): a step of the protocol, linked to the method's content.</summary>
+public sealed record ObservationItem(string Id, string Text, IReadOnlyList<ContentReference> Links)
 {
     public SourcePosition Position { get; init; } = new("", 1, 1);
 

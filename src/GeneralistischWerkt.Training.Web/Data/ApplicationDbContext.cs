@@ -28,6 +28,13 @@ public class ApplicationDbContext : IdentityDbContext<ApplicationUser>, IDataPro
     public DbSet<Comment> Comments => Set<Comment>();
     public DbSet<SupervisionSession> SupervisionSessions => Set<SupervisionSession>();
     public DbSet<Agreement> Agreements => Set<Agreement>();
+    public DbSet<LiveSession> LiveSessions => Set<LiveSession>();
+    public DbSet<LiveParticipant> LiveParticipants => Set<LiveParticipant>();
+    public DbSet<LiveJoinFailure> LiveJoinFailures => Set<LiveJoinFailure>();
+    public DbSet<PracticeSession> PracticeSessions => Set<PracticeSession>();
+    public DbSet<PracticeStep> PracticeSteps => Set<PracticeStep>();
+    public DbSet<PracticeVote> PracticeVotes => Set<PracticeVote>();
+    public DbSet<PracticeTick> PracticeTicks => Set<PracticeTick>();
 
     /// <summary>
     /// The keys that protect sign-in cookies, antiforgery tokens and circuits, shared by every instance of the app
@@ -151,6 +158,9 @@ public class ApplicationDbContext : IdentityDbContext<ApplicationUser>, IDataPro
             agreement.HasOne<SupervisionSession>().WithMany().HasForeignKey(a => a.SessionId).OnDelete(DeleteBehavior.Cascade);
         });
 
+        ConfigureLiveSessions(builder);
+        ConfigurePractice(builder);
+
         // SQLite cannot order or compare DateTimeOffset; store UTC ticks so queries sort correctly on every provider.
         if (Database.IsSqlite())
         {
@@ -165,5 +175,71 @@ public class ApplicationDbContext : IdentityDbContext<ApplicationUser>, IDataPro
                 }
             }
         }
+    }
+
+    /// <summary>The live-session mechanism shared by team practice and intervisie (Features/Live).</summary>
+    private static void ConfigureLiveSessions(ModelBuilder builder)
+    {
+        builder.Entity<LiveSession>(session =>
+        {
+            session.Property(s => s.Title).HasMaxLength(GeneralistischWerkt.Training.Web.Features.Editing.TextLimits.LiveSessionTitle).HasConversion(ShownNeutral);
+            session.Property(s => s.JoinCode).HasMaxLength(16);
+            session.Property(s => s.Phase).HasMaxLength(40);
+            session.Property(s => s.Version).IsConcurrencyToken();
+            session.HasIndex(s => s.JoinCode).IsUnique();
+            session.HasIndex(s => new { s.TeamId, s.Status });
+            session.HasOne<ApplicationUser>().WithMany().HasForeignKey(s => s.FacilitatorId).OnDelete(DeleteBehavior.Restrict);
+            session.HasOne<Team>().WithMany().HasForeignKey(s => s.TeamId).OnDelete(DeleteBehavior.Cascade);
+            session.HasMany(s => s.Participants).WithOne(p => p.Session).HasForeignKey(p => p.SessionId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<LiveParticipant>(participant =>
+        {
+            participant.Property(p => p.Role).HasMaxLength(40);
+            participant.HasIndex(p => new { p.SessionId, p.UserId }).IsUnique();
+            participant.HasIndex(p => p.UserId);
+            participant.HasOne(p => p.User).WithMany().HasForeignKey(p => p.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<LiveJoinFailure>(failure =>
+        {
+            failure.HasIndex(f => new { f.UserId, f.At });
+            failure.HasOne<ApplicationUser>().WithMany().HasForeignKey(f => f.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+    }
+
+    /// <summary>Team practice (Features/Practice): the practice kind's rows of a live session.</summary>
+    private static void ConfigurePractice(ModelBuilder builder)
+    {
+        builder.Entity<PracticeSession>(practice =>
+        {
+            practice.HasKey(p => p.LiveSessionId);
+            practice.Property(p => p.ScenarioId).HasMaxLength(100);
+            practice.HasOne(p => p.Session).WithOne().HasForeignKey<PracticeSession>(p => p.LiveSessionId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<PracticeStep>(step =>
+        {
+            step.Property(s => s.NodeId).HasMaxLength(100);
+            step.Property(s => s.ChoiceText).HasMaxLength(2000);
+            step.HasIndex(s => new { s.SessionId, s.Index }).IsUnique();
+            step.HasOne<LiveSession>().WithMany().HasForeignKey(s => s.SessionId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<PracticeVote>(vote =>
+        {
+            vote.HasIndex(v => new { v.SessionId, v.StepIndex, v.UserId }).IsUnique();
+            vote.HasOne<LiveSession>().WithMany().HasForeignKey(v => v.SessionId).OnDelete(DeleteBehavior.Cascade);
+            vote.HasOne<ApplicationUser>().WithMany().HasForeignKey(v => v.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<PracticeTick>(tick =>
+        {
+            tick.Property(t => t.ItemId).HasMaxLength(100);
+            tick.Property(t => t.Note).HasMaxLength(GeneralistischWerkt.Training.Web.Features.Editing.TextLimits.ObservationNote);
+            tick.HasIndex(t => new { t.SessionId, t.UserId, t.ItemId }).IsUnique();
+            tick.HasOne<LiveSession>().WithMany().HasForeignKey(t => t.SessionId).OnDelete(DeleteBehavior.Cascade);
+            tick.HasOne<ApplicationUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
     }
 }

@@ -111,6 +111,21 @@ public class ScenarioCorpusTests
             "scenarios/notities.txt:1:1: error GWT314",
             "scenarios/zonder-extensie:1:1: error GWT314",
         ] },
+        { "gwt315-bespreking", [
+            "scenarios/bespreking.yml:43:3: error GWT315",
+            "scenarios/bespreking.yml:44:3: error GWT315",
+        ] },
+        { "gwt316-rolkaart", [
+            "scenarios/rolkaart.yml:47:14: error GWT316",
+            "scenarios/rolkaart.yml:52:14: error GWT316",
+        ] },
+        { "gwt317-observatie", [
+            "scenarios/observatie.yml:47:14: error GWT317",
+            "scenarios/observatie.yml:47:39: error GWT317",
+            // The same item id twice, and an item without links (every item is linked to the method).
+            "scenarios/observatie.yml:48:9: error GWT303",
+            "scenarios/observatie.yml:51:5: error GWT301",
+        ] },
         { "gwt320-competenties", [
             "content/competenties.yml:4:5: error GWT320",
             "content/competenties.yml:5:70: error GWT320",

@@ -70,4 +70,25 @@ public class ShippedScenariosTests
             Assert.All(report.Competencies, c => Assert.True(report.MaxScores!.ContainsKey(c), $"{report.File}: {c}"));
         }
     }
+
+    [Theory]
+    [InlineData("dienst-belt-over-client")]
+    [InlineData("dienst-blokt-af")]
+    [InlineData("samen-bellen-nieuwe-dienst")]
+    public void The_phone_scenarios_can_be_played_as_a_live_role_play_with_a_card_for_everyone_who_speaks(string id)
+    {
+        var scenario = Assert.Single(Result.Value.PlayableScenarios, s => s.Id == id);
+        Assert.True(scenario.SupportsRolePlay);
+        var speakers = scenario.Nodes.Select(n => n.SpeakerId).Where(s => s != ScenarioNode.Narrator).Distinct();
+        Assert.All(speakers, speaker => Assert.NotNull(scenario.RoleCard(speaker)));
+        Assert.All(scenario.RoleCards, card => Assert.All(new[] { card.Who, card.WantsToKnow, card.NotWithoutConsent, card.Worries },
+            text => Assert.False(string.IsNullOrWhiteSpace(text))));
+        Assert.InRange(scenario.Observation.Count, 6, 12);
+        Assert.All(scenario.Observation, item => Assert.NotEmpty(item.Links));
+        // Prompts for the discussion exist, each for a decision node; other decisions get the general prompt.
+        Assert.NotEmpty(scenario.DiscussionPrompts);
+        Assert.All(scenario.DiscussionPrompts.Keys, node => Assert.NotEmpty(scenario.Node(node)!.Choices));
+        var withoutOwn = scenario.Nodes.First(n => n.Choices.Count > 0 && !scenario.DiscussionPrompts.ContainsKey(n.Id));
+        Assert.Equal(Scenario.GeneralDiscussionPrompt, scenario.DiscussionPrompt(withoutOwn.Id));
+    }
 }

@@ -12,7 +12,8 @@ namespace GeneralistischWerkt.Training.Core.Scenarios.Loading;
 internal static class ScenarioFileReader
 {
     public static readonly string[] ScenarioFields =
-        ["id", "titel", "beschrijving", "thema", "fase", "duur", "doelgroep", "competenties", "personen", "start", "knopen", "testpaden"];
+        ["id", "titel", "beschrijving", "thema", "fase", "duur", "doelgroep", "competenties", "personen", "start", "knopen", "testpaden",
+         "rollen", "observatie", "bespreking"];
 
     private static readonly string[] PersonFields = ["id", "naam", "rol", "beschrijving", "toestand"];
     private static readonly string[] StateFields = ["id", "naam", "start", "min", "max"];
@@ -20,12 +21,14 @@ internal static class ScenarioFileReader
     private static readonly string[] ChoiceFields = ["tekst", "naar", "scores", "toestand", "feedback", "links", "reflectievraag"];
     private static readonly string[] EndingFields = ["uitkomst", "nabespreking"];
     private static readonly string[] TestPathFields = ["naam", "keuzes", "einde", "scores"];
+    private static readonly string[] RoleCardFields = ["persoon", "wie", "wil-weten", "niet-zonder-toestemming", "zorgen"];
+    private static readonly string[] ObservationFields = ["id", "tekst", "links"];
 
     /// <summary>More nodes than this is not a hand-written role-play; refusing it keeps every graph walk small.</summary>
     public const int MaxNodes = 1000;
 
     /// <summary>Limits on the other lists; far above what a role-play needs, low enough that no file takes long to check.</summary>
-    private const int MaxChoices = 20, MaxPeople = 20, MaxStates = 20, MaxTestPaths = 100, MaxLinks = 20, MaxMapEntries = 50, MaxCompetencies = 100;
+    private const int MaxChoices = 20, MaxPeople = 20, MaxObservationItems = 40, MaxStates = 20, MaxTestPaths = 100, MaxLinks = 20, MaxMapEntries = 50, MaxCompetencies = 100;
 
     /// <summary>Parses a scenario. <paramref name="file"/> is the path shown in diagnostics; its name must be <c>&lt;id&gt;.yml</c>.</summary>
     public static Scenario? Parse(string text, string file, List<Diagnostic> diagnostics) => Parse(text.AsMemory(), file, diagnostics);
@@ -125,6 +128,10 @@ internal static class ScenarioFileReader
             if (ReadTestPath(fields, testPathItems[i], i) is { } path) testPaths.Add(path);
         }
 
+        var roleCards = ReadRoleCards(fields);
+        var observation = ReadObservation(fields);
+        var prompts = ReadDiscussionPrompts(fields);
+
         return new Scenario
         {
             Id = id ?? stem,
@@ -139,6 +146,9 @@ internal static class ScenarioFileReader
             StartNodeId = startNode,
             Nodes = nodes,
             TestPaths = testPaths,
+            RoleCards = roleCards,
+            Observation = observation,
+            DiscussionPrompts = prompts,
             File = file,
             Position = mapping.Position,
             FieldPositions = fields.Positions,
@@ -411,9 +421,9 @@ internal static class ScenarioFileReader
     }
 
     /// <summary>The links as an exact-size array (a choice keeps it for as long as the scenario is loaded).</summary>
-    private static ContentReference[] ReadLinks(FieldReader fields)
+    private static ContentReference[] ReadLinks(FieldReader fields, bool required = false)
     {
-        var list = fields.List("links", required: false);
+        var list = fields.List("links", required);
         if (list is null) return [];
         var items = fields.Limit(list, "links", MaxLinks);
         if (items.Count == 0) return [];
@@ -447,6 +457,96 @@ internal static class ScenarioFileReader
         kind = text.AsSpan(0, colon).Trim();
         id = text.AsSpan(colon + 1).Trim();
         return kind.Length > 0 && id.Length > 0;
+    }
+
+    private static readonly Func<FieldContext, string> RoleCardContext = static c => $"in rolkaart {NameOf(c.First, c.FirstIndex)}";
+
+    private static readonly Func<FieldContext, string> ObservationContext = static c => $"in observatie-item {NameOf(c.First, c.FirstIndex)}";
+
+    /// <summary><c>rollen</c>: one card per person; whether the person exists is the validator's (GWT316).</summary>
+    private static List<RoleCard> ReadRoleCards(FieldReader fields)
+    {
+        var list = fields.List("rollen", required: false);
+        if (list is null) return [];
+        var cards = new List<RoleCard>();
+        foreach (var (item, i) in fields.Limit(list, "rollen", MaxPeople).Select((item, i) => (item, i)))
+        {
+            if (item is not YamlMappingValue mapping)
+            {
+                fields.Error(InvalidValue, item.Position,
+                    $"elke rolkaart is een verzameling velden (persoon, wie, wil-weten, niet-zonder-toestemming, zorgen), geen {item.Describe()}");
+                continue;
+            }
+            var card = fields.Child(mapping, new FieldContext(RoleCardContext, FieldReader.Peek(mapping, "persoon"), i));
+            card.RejectUnknownKeys(RoleCardFields);
+            var person = card.Id("persoon", required: true);
+            var who = card.Text("wie", required: true) ?? "";
+            var wants = card.Text("wil-weten", required: true) ?? "";
+            var notWithout = card.Text("niet-zonder-toestemming", required: true) ?? "";
+            var worries = card.Text("zorgen", required: true) ?? "";
+            if (person is null) continue;
+            cards.Add(new RoleCard(person, who, wants, notWithout, worries) { Position = mapping.Position, FieldPositions = card.Positions });
+        }
+        return cards;
+    }
+
+    /// <summary><c>observatie</c>: the checklist items; duplicate ids are GWT303, links are checked by the validator (GWT317).</summary>
+    private static List<ObservationItem> ReadObservation(FieldReader fields)
+    {
+        var list = fields.List("observatie", required: false);
+        if (list is null) return [];
+        var items = new List<ObservationItem>();
+        var ids = new Dictionary<string, SourcePosition>(StringComparer.Ordinal);
+        foreach (var (item, i) in fields.Limit(list, "observatie", MaxObservationItems).Select((item, i) => (item, i)))
+        {
+            if (item is not YamlMappingValue mapping)
+            {
+                fields.Error(InvalidValue, item.Position, $"elk observatie-item is een verzameling velden (id, tekst, links), geen {item.Describe()}");
+                continue;
+            }
+            var entry = fields.Child(mapping, new FieldContext(ObservationContext, FieldReader.Peek(mapping, "id"), i));
+            entry.RejectUnknownKeys(ObservationFields);
+            var id = entry.Id("id", required: true);
+            var text = entry.Text("tekst", required: true) ?? "";
+            var links = ReadLinks(entry, required: true);
+            if (entry.Has("links") && links.Length == 0 && entry.Positions.TryGetValue("links", out var at))
+                entry.Error(MissingField, at, $"'links' is leeg{entry.In}; koppel elk item aan de inhoud van de methodiek (bv. thema:informatie-delen-telefoon)");
+            if (id is null) continue;
+            if (ids.TryGetValue(id, out var first))
+            {
+                entry.Error(DuplicateId, entry.Positions["id"], $"observatie-item '{id}' wordt al gebruikt op regel {first.Line}");
+                continue;
+            }
+            ids[id] = entry.Positions["id"];
+            items.Add(new ObservationItem(id, text, links) { Position = mapping.Position, FieldPositions = entry.Positions });
+        }
+        return items;
+    }
+
+    /// <summary><c>bespreking</c>: knoop-id → prompt; whether the node is a decision is the validator's (GWT315).</summary>
+    private static Dictionary<string, string> ReadDiscussionPrompts(FieldReader fields)
+    {
+        var prompts = new Dictionary<string, string>(StringComparer.Ordinal);
+        var map = fields.Map("bespreking", required: false, "{ begin: Wat zie je hier? }");
+        if (map is null) return prompts;
+        foreach (var (key, keyPosition, value) in fields.Limit(map, "bespreking", MaxNodes))
+        {
+            var nodeId = key.Trim();
+            if (!IdSyntax.IsValid(nodeId))
+            {
+                fields.Error(InvalidValue, keyPosition, $"'{FieldReader.Shorten(nodeId)}' in 'bespreking' is geen knoop-id");
+                continue;
+            }
+            if (value is not YamlScalarValue { IsNull: false } scalar || string.IsNullOrWhiteSpace(scalar.Text))
+            {
+                fields.Error(EmptyText, value.Position, $"de bespreking van knoop '{nodeId}' is leeg");
+                continue;
+            }
+            nodeId = fields.Share(nodeId);
+            fields.Positions.SetEntry("bespreking", nodeId, keyPosition);
+            prompts[nodeId] = scalar.Text.Trim();
+        }
+        return prompts;
     }
 
     private static TestPath? ReadTestPath(FieldReader scenario, YamlValue value, int index)

@@ -195,6 +195,7 @@ public static class ScenarioValidator
         {
             CheckMetadata();
             CheckNodes();
+            CheckLivePractice();
             var start = scenario.StartNodeId.Length == 0 ? null : scenario.Node(scenario.StartNodeId);
             if (scenario.StartNodeId.Length > 0 && start is null)
             {
@@ -227,6 +228,44 @@ public static class ScenarioValidator
                 {
                     Error(UnknownReference, scenario.PositionOf(ScenarioFieldPositions.Item("competenties", i)),
                         $"onbekende competentie '{id}'; gebruik een id uit {ScenarioLoader.DefaultCompetenciesFile}");
+                }
+            }
+        }
+
+        /// <summary>The blocks for live team practice: discussion prompts, role cards and the observers' checklist.</summary>
+        private void CheckLivePractice()
+        {
+            foreach (var (nodeId, _) in scenario.DiscussionPrompts)
+            {
+                var at = scenario.PositionOf(ScenarioFieldPositions.Entry("bespreking", nodeId));
+                var node = scenario.Node(nodeId);
+                if (node is null)
+                    Error(UnknownDiscussionNode, at, $"'bespreking' noemt knoop '{nodeId}', maar die bestaat niet");
+                else if (node.Choices.Count == 0)
+                    Error(UnknownDiscussionNode, at, $"'bespreking' noemt {NodeName(node)}, maar dat is geen beslisknoop (een bespreking hoort bij een keuze)");
+            }
+
+            var carded = new Dictionary<string, SourcePosition>(StringComparer.Ordinal);
+            foreach (var card in scenario.RoleCards)
+            {
+                var at = card.PositionOf("persoon");
+                if (FindPerson(card.PersonId) is null)
+                {
+                    var known = string.Join(", ", scenario.People.Select(p => p.Id));
+                    Error(UnknownRolePerson, at, $"rolkaart voor '{card.PersonId}', maar die persoon bestaat niet; kies uit 'personen': {known}");
+                }
+                else if (!carded.TryAdd(card.PersonId, at))
+                {
+                    Error(UnknownRolePerson, at, $"'{card.PersonId}' heeft al een rolkaart op regel {carded[card.PersonId].Line}; één kaart per persoon");
+                }
+            }
+
+            foreach (var item in scenario.Observation)
+            {
+                foreach (var link in item.Links)
+                {
+                    if (ContentValidator.ExplainLink(library, link) is { } problem)
+                        Error(ObservationLink, link.Position, $"link '{link.Target}' in observatie-item '{item.Id}': {problem}");
                 }
             }
         }

@@ -55,4 +55,52 @@ public class AccessRules(IDbContextFactory<ApplicationDbContext> dbFactory)
     /// <summary>Agreements: the coach they bind and the werkbegeleider who made them.</summary>
     public static IQueryable<Agreement> VisibleAgreements(ApplicationDbContext db, string viewerId) =>
         db.Agreements.Where(a => a.CoachId == viewerId || a.SupervisorId == viewerId);
+
+    /// <summary>
+    /// Live group sessions (team practice, intervisie) and everything in them (votes, ticks, contributions, results):
+    /// their joined participants only. Kinds filter their own rows through this.
+    /// </summary>
+    public static IQueryable<LiveSession> VisibleLiveSessions(ApplicationDbContext db, string viewerId) =>
+        db.LiveSessions.Where(s => s.Participants.Any(p => p.UserId == viewerId && p.JoinedAt != null));
+
+    /// <summary>
+    /// Who may join a live session that has not ended: a current member (coach or werkbegeleider) of its team, or a
+    /// person invited to it. Before joining they see only that it exists (title, who leads), to join it.
+    /// </summary>
+    public static IQueryable<LiveSession> JoinableLiveSessions(ApplicationDbContext db, string viewerId) =>
+        db.LiveSessions.Where(s => s.Status != LiveSessionStatus.Ended
+            && (s.Participants.Any(p => p.UserId == viewerId)
+                || (s.TeamId != null && db.TeamMemberships.Any(m => m.TeamId == s.TeamId && m.UserId == viewerId))));
+
+    public async Task<bool> CanSeeLiveSessionAsync(string viewerId, long sessionId)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        return await VisibleLiveSessions(db, viewerId).AnyAsync(s => s.Id == sessionId);
+    }
+
+    /// <summary>Who may start a live session for a team: its current members (coaches and werkbegeleiders).</summary>
+    public static IQueryable<Team> TeamsOf(ApplicationDbContext db, string userId) =>
+        db.Teams.Where(t => t.Memberships.Any(m => m.UserId == userId));
+
+    /// <summary>
+    /// "Samen beslissen" votes are anonymous: a session's participants get counts per decision and option, never who
+    /// chose what. Every view and export of votes other than one's own goes through here.
+    /// </summary>
+    public static IQueryable<VoteCount> VoteCounts(ApplicationDbContext db, string viewerId, long sessionId) =>
+        db.PracticeVotes
+            .Where(v => v.SessionId == sessionId && VisibleLiveSessions(db, viewerId).Any(s => s.Id == sessionId))
+            .GroupBy(v => new { v.StepIndex, v.ChoiceIndex })
+            .Select(g => new VoteCount(g.Key.StepIndex, g.Key.ChoiceIndex, g.Count()));
+
+    /// <summary>A person's own votes, with their choice: for that person only.</summary>
+    public static IQueryable<PracticeVote> OwnVotes(ApplicationDbContext db, string viewerId) =>
+        db.PracticeVotes.Where(v => v.UserId == viewerId);
+
+    /// <summary>
+    /// Observers' ticks in a role-play: while it runs, each observer sees only their own (so they observe
+    /// independently); once it has ended, every participant sees all of them side by side.
+    /// </summary>
+    public static IQueryable<PracticeTick> VisibleTicks(ApplicationDbContext db, string viewerId) =>
+        db.PracticeTicks.Where(t => VisibleLiveSessions(db, viewerId)
+            .Any(s => s.Id == t.SessionId && (t.UserId == viewerId || s.Status == LiveSessionStatus.Ended)));
 }

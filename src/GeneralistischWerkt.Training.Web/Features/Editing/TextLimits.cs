@@ -20,6 +20,8 @@ public static class TextLimits
     public const int Email = 256;
     public const int Password = 128;
     public const int SearchTerm = 200;
+    public const int LiveSessionTitle = 200;
+    public const int ObservationNote = 1_000;
 
     public const int Longest = ReflectionSection;
 
