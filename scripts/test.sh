@@ -36,6 +36,8 @@ echo "Dezelfde Web-tests op PostgreSQL…"
 GWT_TEST_DB=postgres GWT_TEST_POSTGRES="$postgres" \
   dotnet test tests/GeneralistischWerkt.Training.Web.Tests -c Debug --no-build -nologo 2>&1 | tee -a "$log"
 [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+echo "Een kleine belastingstest (20 spelers, 10 s) met de circuit-driver…"
+bash scripts/load-smoke.sh Debug 20 10s || status=1
 set -e
 
 # One closing line for the whole run, summed over the test projects.
