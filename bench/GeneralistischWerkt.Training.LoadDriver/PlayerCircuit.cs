@@ -178,6 +178,8 @@ public sealed partial class PlayerCircuit : IAsyncDisposable
         Signal();
     }
 
+    private static long importedModules;
+
     private async Task OnBeginInvokeJSAsync(HubConnection hub, long asyncHandle, string identifier, string argsJson)
     {
         string? navigateTo = null;
@@ -193,8 +195,13 @@ public sealed partial class PlayerCircuit : IAsyncDisposable
             navigateTo = new Uri(currentUri, args[0]!.GetValue<string>()).ToString();
             if (args.Count > 1 && args[1]?["forceLoad"]?.GetValue<bool>() == true) navigateTo = "reload:" + navigateTo;
         }
+        // A module import (the player's focus/scroll script) must come back as a JS object reference, as the browser
+        // returns it; the calls on that object are then answered like any other.
+        var answer = identifier == "import"
+            ? $"{{\"__jsObjectId\":{Interlocked.Increment(ref importedModules)}}}"
+            : JSAnswers.GetValueOrDefault(identifier, "null");
         if (asyncHandle != 0)
-            await hub.SendAsync("EndInvokeJSFromDotNet", asyncHandle, true, $"[{asyncHandle},true,{JSAnswers.GetValueOrDefault(identifier, "null")}]");
+            await hub.SendAsync("EndInvokeJSFromDotNet", asyncHandle, true, $"[{asyncHandle},true,{answer}]");
         if (navigateTo is not null && !navigateTo.StartsWith("reload:", StringComparison.Ordinal))
         {
             // The interactive router handles it: blazor.web.js pushes the history entry and tells the circuit.
@@ -216,6 +223,7 @@ public sealed partial class PlayerCircuit : IAsyncDisposable
     private static readonly Dictionary<string, string> JSAnswers = new()
     {
         ["Radzen.createChart"] = "{\"width\":640,\"height\":320}",
+        ["reveal"] = "true", // player.js: the new line was focused and scrolled into view
     };
 
     /// <summary>The server asked for a full page load (NavigateTo with forceLoad).</summary>

@@ -77,6 +77,8 @@ public class ProductionStartTests(BrowserFixture fixture) : BrowserTest(fixture)
     {
         await Page.SetViewportSizeAsync(390, 844);
         await SignInAndWaitAsync(AdminEmail, "/beheer");
+        // On a phone the menu folds away behind one button (see PageQualityTests); opened, its links are on screen.
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Menu" }).ClickAsync();
         var menu = Page.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdmenu" });
         await Expect(menu.GetByRole(AriaRole.Link, new() { Name = "Teams" })).ToBeInViewportAsync();
         // The page itself never scrolls sideways; only the wide accounts table scrolls inside its own box.

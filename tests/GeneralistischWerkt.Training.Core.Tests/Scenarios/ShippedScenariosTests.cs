@@ -91,4 +91,16 @@ public class ShippedScenariosTests
         var withoutOwn = scenario.Nodes.First(n => n.Choices.Count > 0 && !scenario.DiscussionPrompts.ContainsKey(n.Id));
         Assert.Equal(Scenario.GeneralDiscussionPrompt, scenario.DiscussionPrompt(withoutOwn.Id));
     }
+
+    [Fact]
+    public void The_catalogue_has_at_least_seventeen_scenarios_and_every_phase_of_the_trajectory_has_one()
+    {
+        var catalogue = Result.Value.PlayableScenarios.Where(s => s.InCatalogue).ToList();
+        var phases = ScenarioTestData.Library.OfKind(GeneralistischWerkt.Training.Core.Content.ContentKind.Phase)
+            .Select(p => p.Id).ToList();
+
+        Assert.True(catalogue.Count >= 17, $"{catalogue.Count} scenario's in de catalogus");
+        Assert.Equal(6, phases.Count);
+        Assert.Empty(phases.Except(catalogue.Select(s => s.PhaseId)));
+    }
 }
