@@ -283,17 +283,3 @@ public class AccountSecurityTests(BrowserFixture fixture) : BrowserTest(fixture)
         Assert.True(overflow <= 0, $"{page.Url} is {overflow}px breder dan het scherm");
     }
 }
-
-/// <summary>Screenshots of new pages for a person to look at (not compared): $GWT_SCREENSHOTS or the temp folder.</summary>
-internal static class Screenshots
-{
-    public static string Folder => Environment.GetEnvironmentVariable("GWT_SCREENSHOTS")
-        ?? Path.Combine(Path.GetTempPath(), "gwt-screenshots");
-
-    public static async Task TakeAsync(IPage page, string name)
-    {
-        Directory.CreateDirectory(Folder);
-        var width = page.ViewportSize?.Width ?? 1280;
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, $"{name}-{width}.png"), FullPage = true });
-    }
-}

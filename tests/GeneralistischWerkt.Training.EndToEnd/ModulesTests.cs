@@ -76,6 +76,50 @@ public class ModulesTests(BrowserFixture fixture) : BrowserTest(fixture)
     }
 
     [Fact]
+    public async Task A_completed_module_gives_an_attest_with_name_and_date_that_prints_without_the_app_around_it()
+    {
+        // Cas completes the module with the fewest checks; no other browser test follows Cas's module progress.
+        var module = Library.Modules.Where(m => Library.LessonsOf(m.Id).Count > 0)
+            .OrderBy(m => Library.LessonsOf(m.Id).Sum(l => l.Checks.Count)).First();
+        await SignInAndWaitAsync("cas.coach@demo.gwt.be", "/coach");
+
+        await GotoInteractiveAsync($"/modules/{module.Id}/attest");
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Nog geen attest" })).ToBeVisibleAsync();
+        await Expect(Page.GetByTestId("attest")).ToHaveCountAsync(0);
+
+        foreach (var lesson in Library.LessonsOf(module.Id))
+        {
+            await GotoInteractiveAsync(ContentUrls(lesson));
+            foreach (var check in lesson.Checks)
+            {
+                await AnswerCorrectlyAsync(check);
+                await Expect(CheckBox(check).GetByRole(AriaRole.Status)).ToHaveTextAsync("Juist!");
+            }
+            await Expect(Page.GetByTestId("les-status")).ToContainTextAsync("Les afgerond op");
+        }
+
+        await GotoInteractiveAsync($"/modules/{module.Id}");
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Bekijk en druk je attest af" }).ClickAsync();
+        var attest = Page.GetByTestId("attest");
+        await Expect(attest).ToContainTextAsync("Cas Coach");
+        await Expect(attest).ToContainTextAsync(module.Title!);
+        await Expect(attest).ToContainTextAsync("Afgerond op " + Core.Formatting.DutchFormat.Date(DateTimeOffset.UtcNow));
+        await AssertAccessibleAsync(Page);
+        await Screenshots.TakeBothWidthsAsync(Page, "attest");
+
+        // On paper: the attest, without header, menu or buttons.
+        await Page.EmulateMediaAsync(new() { Media = Media.Print });
+        await Expect(attest).ToBeVisibleAsync();
+        await Expect(Page.Locator(".gwt-header")).ToBeHiddenAsync();
+        await Expect(Page.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdmenu" })).ToBeHiddenAsync();
+        await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Afdrukken" })).ToBeHiddenAsync();
+        var pdf = await Page.PdfAsync(new() { Format = "A4" });
+        Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString(pdf, 0, 4));
+        await Page.EmulateMediaAsync(new() { Media = Media.Screen });
+        await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Afdrukken" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task A_werkbegeleider_cannot_see_the_progress_of_someone_elses_coach_by_guessing_the_address()
     {
         await SignInAndWaitAsync(SupervisorEmail, "/werkbegeleider");

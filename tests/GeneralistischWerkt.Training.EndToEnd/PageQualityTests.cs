@@ -66,11 +66,13 @@ public class PageQualityTests(BrowserFixture fixture) : BrowserTest(fixture)
             ("/modules", "/modules", coachAndSupervisor),
             ("/modules/{ModuleId}", $"/modules/{module.Id}", coachAndSupervisor),
             ("/modules/{ModuleId}/{LessonId}", $"/modules/{module.Id}/{lesson.Id}", coachAndSupervisor),
+            ("/modules/{ModuleId}/attest", $"/modules/{module.Id}/attest", [CoachEmail]),
             ("/niet-gevonden", "/niet-gevonden", [Anonymous, CoachEmail]),
             ("/oefenen", "/oefenen", coachAndSupervisor),
             ("/oefenen/deelnemen", "/oefenen/deelnemen", [CoachEmail]),
             ("/reflecties", "/reflecties", [CoachEmail]),
             ("/reflecties/{Id:long}", $"/reflecties/{ids.Reflection}", coachAndSupervisor),
+            ("/reflecties/{Id:long}/afdrukken", $"/reflecties/{ids.Reflection}/afdrukken", coachAndSupervisor),
             ("/scenarios", "/scenarios", coachAndSupervisor),
             ("/scenarios/groei", "/scenarios/groei", coachAndSupervisor),
             ("/scenarios/{ScenarioId}", $"/scenarios/{ids.ScenarioId}", coachAndSupervisor),
@@ -79,6 +81,7 @@ public class PageQualityTests(BrowserFixture fixture) : BrowserTest(fixture)
             ("/werkbegeleider/coaches/{CoachId}", $"/werkbegeleider/coaches/{ids.Ann}", [SupervisorEmail]),
             ("/werkbegeleider/inbox", "/werkbegeleider/inbox", [SupervisorEmail]),
             ("/werkbegeleiding/sessies/{Id:long}", $"/werkbegeleiding/sessies/{ids.Session}", coachAndSupervisor),
+            ("/werkbegeleiding/sessies/{Id:long}/afdrukken", $"/werkbegeleiding/sessies/{ids.Session}/afdrukken", coachAndSupervisor),
             ("/zoeken", "/zoeken?q=luisteren", coachAndSupervisor),
         };
 

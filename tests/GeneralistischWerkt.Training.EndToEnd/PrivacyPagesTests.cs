@@ -30,9 +30,11 @@ public class PrivacyPagesTests(BrowserFixture fixture) : BrowserTest(fixture)
         {
             ("/reflecties", "/reflecties", marker, [CoachEmail]),
             ("/reflecties/{Id:long}", $"/reflecties/{ids.Reflection}", marker, [CoachEmail, SupervisorEmail]),
+            ("/reflecties/{Id:long}/afdrukken", $"/reflecties/{ids.Reflection}/afdrukken", marker, [CoachEmail, SupervisorEmail]),
             ("/werkbegeleider/inbox", "/werkbegeleider/inbox", marker, [SupervisorEmail]),
             ("/werkbegeleider/coaches/{CoachId}", $"/werkbegeleider/coaches/{ids.Ann}", marker, [SupervisorEmail]),
             ("/werkbegeleiding/sessies/{Id:long}", $"/werkbegeleiding/sessies/{ids.Session}", "Afspraak " + marker, [CoachEmail, SupervisorEmail]),
+            ("/werkbegeleiding/sessies/{Id:long}/afdrukken", $"/werkbegeleiding/sessies/{ids.Session}/afdrukken", "Afspraak " + marker, [CoachEmail, SupervisorEmail]),
             ("/afspraken", "/afspraken", "Afspraak " + marker, [CoachEmail]),
             ("/scenarios/{ScenarioId}/pogingen/{AttemptId:long}", $"/scenarios/{ids.ScenarioId}/pogingen/{ids.Attempt}", ids.ChoiceText, [CoachEmail, SupervisorEmail]),
             ("/mijn-gegevens/export", "/mijn-gegevens/export", marker, [CoachEmail]),
@@ -60,7 +62,7 @@ public class PrivacyPagesTests(BrowserFixture fixture) : BrowserTest(fixture)
                 if (sees != mayAndShould) failures.Add($"{route} voor {actor}: {(sees ? "ziet Anns gegevens, maar mag niet" : "ziet ze niet, maar mag wel")}");
             }
             // Guessing: ids that do not exist give the same answer as ids of others.
-            foreach (var guess in new[] { "/reflecties/999999", "/werkbegeleiding/sessies/999999", $"/scenarios/{ids.ScenarioId}/pogingen/999999" })
+            foreach (var guess in new[] { "/reflecties/999999", "/werkbegeleiding/sessies/999999", "/reflecties/999999/afdrukken", "/werkbegeleiding/sessies/999999/afdrukken", $"/scenarios/{ids.ScenarioId}/pogingen/999999" })
             {
                 var body = await ReadAsync(http, guess);
                 if (!body.Contains("Geen toegang")) failures.Add($"{guess} voor {actor}: geen 'Geen toegang'");
