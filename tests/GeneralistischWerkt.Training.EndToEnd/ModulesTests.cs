@@ -141,10 +141,30 @@ public class ModulesTests(BrowserFixture fixture) : BrowserTest(fixture)
         await WaitForInteractiveAsync(Page);
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Voorkant: kernelementen" })).ToBeVisibleAsync();
         await AssertAccessibleAsync(Page);
+        var front = Page.Locator(".gwt-fiche-front h2");
+        var back = Page.Locator(".gwt-fiche-back h2");
+        await Expect(back).ToBeHiddenAsync();
+        Assert.Equal("none", await Page.Locator(".gwt-fiche-inner").EvaluateAsync<string>("e => getComputedStyle(e).transform"));
+
+        // The card turns (a real rotation, over half a second) and only the side that is up can be read.
         await Page.GetByRole(AriaRole.Button, new() { Name = "Draai om naar de achterkant" }).ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Achterkant: toelichting" })).ToBeVisibleAsync();
+        await Expect(front).ToBeHiddenAsync();
+        await Expect(Page.GetByTestId("fiche-kant")).ToHaveTextAsync("Achterkant: toelichting");
+        Assert.NotEqual("none", await Page.Locator(".gwt-fiche-inner").EvaluateAsync<string>("e => getComputedStyle(e).transform"));
+        Assert.Equal("0.5s", await Page.Locator(".gwt-fiche-inner").EvaluateAsync<string>("e => getComputedStyle(e).transitionDuration"));
+        await AssertAccessibleAsync(Page);
+        await Screenshots.TakeBothWidthsAsync(Page, "fiche-achterkant");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Draai om naar de voorkant" }).ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Voorkant: kernelementen" })).ToBeVisibleAsync();
+        await Expect(back).ToBeHiddenAsync();
+
+        // Someone who asked their system for less motion gets the other side at once.
+        await Page.EmulateMediaAsync(new() { ReducedMotion = ReducedMotion.Reduce });
+        Assert.Equal("0s", await Page.Locator(".gwt-fiche-inner").EvaluateAsync<string>("e => getComputedStyle(e).transitionDuration"));
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Draai om naar de achterkant" }).ClickAsync();
+        await Expect(back).ToBeVisibleAsync();
+        await Page.EmulateMediaAsync(new() { ReducedMotion = ReducedMotion.NoPreference });
     }
 
     [Fact]
