@@ -144,6 +144,9 @@ public class PageQualityTests(BrowserFixture fixture) : BrowserTest(fixture)
 
         var controls = await page.EvaluateAsync<string[]>(ControlCheck);
         problems.AddRange(controls.Select(c => $"{where}: {c}"));
+        // To look at every page by eye: GWT_SCREENSHOTS=<folder> keeps a picture of each page, role and width.
+        if (Environment.GetEnvironmentVariable("GWT_SCREENSHOTS") is { Length: > 0 })
+            await Screenshots.TakeAsync(page, "pagina-" + Regex.Replace(where, "[^A-Za-z0-9]+", "-").Trim('-'));
         return problems;
     }
 
