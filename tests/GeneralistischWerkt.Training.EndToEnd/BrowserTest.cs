@@ -146,5 +146,25 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
         return page.Locator("ol.gwt-choices").GetByRole(AriaRole.Button, new() { Name = text, Exact = true });
     }
 
+    /// <summary>As beheerder on /beheer: fills in a new coach account.</summary>
+    protected async Task FillNewAccountAsync(string name, string email, string password, IPage? page = null)
+    {
+        page ??= Page;
+        await page.GetByLabel("Naam", new() { Exact = true }).FillAsync(name);
+        await page.GetByLabel("E-mailadres").FillAsync(email);
+        await page.GetByLabel("Startwachtwoord").FillAsync(password);
+        await page.GetByLabel("Coach", new() { Exact = true }).CheckAsync();
+    }
+
+    /// <summary>As beheerder on /beheer: creates a coach account with a start password.</summary>
+    protected async Task CreateAccountAsync(string name, string email, string password, IPage? page = null)
+    {
+        page ??= Page;
+        await FillNewAccountAsync(name, email, password, page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Account aanmaken" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync($"Het account van {name} is aangemaakt.");
+        await Assertions.Expect(page.Locator("tr", new() { HasText = email })).ToContainTextAsync("Actief");
+    }
+
     protected static string UniqueEmail(string prefix) => $"{prefix}.{Guid.NewGuid().ToString("N")[..8]}@test.gwt.be";
 }
