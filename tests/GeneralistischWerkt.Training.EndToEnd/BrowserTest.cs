@@ -146,6 +146,41 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
         return page.Locator("ol.gwt-choices").GetByRole(AriaRole.Button, new() { Name = text, Exact = true });
     }
 
+    /// <summary>
+    /// Wout plans an intervisie titled <paramref name="title"/> for his team with Ann's case; Ann (signed in on
+    /// <see cref="Page"/>) joins and adds a contribution in the phase where everyone speaks; Wout ends it. Bram is
+    /// invited but never joins.
+    /// </summary>
+    protected async Task<long> CreateEndedPeerReviewAsync(string title)
+    {
+        const string contribution = "Een hypothese om de samenvatting te vullen.";
+        var wout = await NewPageAsync();
+        await SignInAndWaitAsync(SupervisorEmail, "/werkbegeleider", page: wout);
+        await GotoInteractiveAsync("/intervisie", wout);
+        await wout.GetByLabel("Titel (mag leeg: dan de naam van de methode)").FillAsync(title);
+        await wout.GetByRole(AriaRole.Button, new() { Name = "Intervisie plannen" }).ClickAsync();
+        await Assertions.Expect(wout).ToHaveURLAsync(new Regex("/intervisie/\\d+$"));
+        var id = long.Parse(new Uri(wout.Url).Segments[^1]);
+        await GotoInteractiveAsync($"/intervisie/{id}");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Deelnemen" }).ClickAsync();
+        await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "De inbreng" })).ToBeVisibleAsync();
+        await WaitForInteractiveAsync(wout);
+        await wout.GetByTestId("starten").ClickAsync();
+        for (var phase = 2; phase <= 5; phase++)
+        {
+            await wout.GetByTestId("volgende-fase").ClickAsync();
+            await Assertions.Expect(Page.GetByTestId("fase")).ToContainTextAsync($"Fase {phase} van 6");
+        }
+        await Page.Locator("#bijdrage").FillAsync(contribution);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Toevoegen" }).ClickAsync();
+        await Assertions.Expect(wout.GetByTestId("bijdrage").Filter(new() { HasText = contribution })).ToBeVisibleAsync();
+        await wout.GetByTestId("volgende-fase").ClickAsync();
+        await wout.GetByTestId("afsluiten").ClickAsync();
+        await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "De intervisie is afgelopen" })).ToBeVisibleAsync();
+        await wout.Context.CloseAsync();
+        return id;
+    }
+
     /// <summary>As beheerder on /beheer: fills in a new coach account.</summary>
     protected async Task FillNewAccountAsync(string name, string email, string password, IPage? page = null)
     {
