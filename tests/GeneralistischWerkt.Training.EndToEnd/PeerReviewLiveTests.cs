@@ -84,7 +84,7 @@ public class PeerReviewLiveTests(BrowserFixture fixture) : BrowserTest(fixture)
         await Expect(ann.GetByTestId("luisteren")).ToBeVisibleAsync(); // the case owner listens in this phase
         var question = ann.GetByTestId("bijdrage").Filter(new() { HasText = "Wat zei Tim precies?" });
         await question.GetByText("Antwoorden of aanduiden dat dit helpt").ClickAsync();
-        await question.GetByLabel("Dit helpt me").CheckAsync();
+        await question.GetByRole(AriaRole.Checkbox, new() { Name = "Dit helpt me" }).ClickAsync();
         await question.GetByRole(AriaRole.Button, new() { Name = "Bewaren" }).ClickAsync();
         await Expect(bram.GetByTestId("helpt")).ToBeVisibleAsync();
         await wout.GetByTestId("bijdrage").Filter(new() { HasText = "Hoe lang loopt de stage al?" })
