@@ -172,7 +172,7 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
             await Assertions.Expect(Page.GetByTestId("fase")).ToContainTextAsync($"Fase {phase} van 6");
         }
         await Page.Locator("#bijdrage").FillAsync(contribution);
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Toevoegen" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Bijdrage toevoegen" }).ClickAsync();
         await Assertions.Expect(wout.GetByTestId("bijdrage").Filter(new() { HasText = contribution })).ToBeVisibleAsync();
         await wout.GetByTestId("volgende-fase").ClickAsync();
         await wout.GetByTestId("afsluiten").ClickAsync();

@@ -38,6 +38,7 @@ public class PeerReviewLiveTests(BrowserFixture fixture) : BrowserTest(fixture)
         var wout = await NewPageAsync();
         await SignInAndWaitAsync(SupervisorEmail, "/werkbegeleider", page: wout);
         await GotoInteractiveAsync("/intervisie", wout);
+        await Shots(wout, "intervisie-lijst");
         var title = "Intervisie " + Guid.NewGuid().ToString("N")[..6];
         await wout.GetByLabel("Titel (mag leeg: dan de naam van de methode)").FillAsync(title);
         await wout.GetByRole(AriaRole.Button, new() { Name = "Intervisie plannen" }).ClickAsync();
@@ -150,7 +151,7 @@ public class PeerReviewLiveTests(BrowserFixture fixture) : BrowserTest(fixture)
     private static async Task ContributeAsync(IPage page, string text)
     {
         await page.Locator("#bijdrage").FillAsync(text);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Toevoegen" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Bijdrage toevoegen" }).ClickAsync();
         await Expect(page.GetByTestId("bijdrage").Filter(new() { HasText = text })).ToBeVisibleAsync();
     }
 
