@@ -203,22 +203,4 @@ public class AccountsAndRolesTests(BrowserFixture fixture) : BrowserTest(fixture
         await Expect(Page).ToHaveURLAsync(new Regex("/account/aanmelden"));
         await AssertAccessibleAsync(Page);
     }
-
-    private async Task FillNewAccountAsync(string name, string email, string password, IPage? page = null)
-    {
-        page ??= Page;
-        await page.GetByLabel("Naam", new() { Exact = true }).FillAsync(name);
-        await page.GetByLabel("E-mailadres").FillAsync(email);
-        await page.GetByLabel("Startwachtwoord").FillAsync(password);
-        await page.GetByLabel("Coach", new() { Exact = true }).CheckAsync();
-    }
-
-    private async Task CreateAccountAsync(string name, string email, string password, IPage? page = null)
-    {
-        page ??= Page;
-        await FillNewAccountAsync(name, email, password, page);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Account aanmaken" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync($"Het account van {name} is aangemaakt.");
-        await Expect(page.Locator("tr", new() { HasText = email })).ToContainTextAsync("Actief");
-    }
 }
