@@ -38,14 +38,14 @@ public class PeerReviewLiveTests(BrowserFixture fixture) : BrowserTest(fixture)
         var wout = await NewPageAsync();
         await SignInAndWaitAsync(SupervisorEmail, "/werkbegeleider", page: wout);
         await GotoInteractiveAsync("/intervisie", wout);
-        await Shots(wout, "intervisie-lijst");
+        await Screenshots.TakeBothWidthsAsync(wout, "intervisie-lijst");
         var title = "Intervisie " + Guid.NewGuid().ToString("N")[..6];
         await wout.GetByLabel("Titel (mag leeg: dan de naam van de methode)").FillAsync(title);
         await wout.GetByRole(AriaRole.Button, new() { Name = "Intervisie plannen" }).ClickAsync();
         await Expect(wout).ToHaveURLAsync(new Regex("/intervisie/\\d+$"));
         var url = new Uri(wout.Url).AbsolutePath;
         await WaitForInteractiveAsync(wout);
-        await Shots(wout, "intervisie-lobby");
+        await Screenshots.TakeBothWidthsAsync(wout, "intervisie-lobby");
 
         var ann = Page;
         await SignInAndWaitAsync(CoachEmail, "/coach", page: ann);
@@ -66,7 +66,7 @@ public class PeerReviewLiveTests(BrowserFixture fixture) : BrowserTest(fixture)
         await Expect(ann.GetByTestId("herkenbaar")).ToHaveCountAsync(0);
         await ann.Locator("#inbreng-vraag").FillAsync("Hoe blijf ik naast hem staan?");
         await Expect(bram.GetByTestId("inbreng")).ToContainTextAsync("Hoe blijf ik naast hem staan?", new() { Timeout = 15_000 });
-        await Shots(ann, "intervisie-inbreng");
+        await Screenshots.TakeBothWidthsAsync(ann, "intervisie-inbreng");
 
         await wout.GetByTestId("starten").ClickAsync();
         foreach (var device in new[] { ann, bram, lien, wout })
@@ -91,7 +91,7 @@ public class PeerReviewLiveTests(BrowserFixture fixture) : BrowserTest(fixture)
         await wout.GetByTestId("bijdrage").Filter(new() { HasText = "Hoe lang loopt de stage al?" })
             .GetByRole(AriaRole.Button, new() { Name = "Parkeren" }).ClickAsync();
         await Expect(lien.GetByRole(AriaRole.Heading, new() { Name = "Geparkeerd" })).ToBeVisibleAsync();
-        await Shots(wout, "intervisie-live");
+        await Screenshots.TakeBothWidthsAsync(wout, "intervisie-live");
 
         // Phase 3: a reload mid-phase keeps the phase and the contributions, and the timer counts on.
         await NextPhaseAsync(wout, [ann, bram, lien], "Fase 3 van 6: Wat zou jij doen?");
@@ -131,7 +131,7 @@ public class PeerReviewLiveTests(BrowserFixture fixture) : BrowserTest(fixture)
         await Expect(bram.GetByText("Hoe blijf ik naast hem staan?")).ToHaveCountAsync(0);
         await Expect(bram.GetByText("Tim (schuilnaam)")).ToHaveCountAsync(0);
         await AssertAccessibleAsync(bram);
-        await Shots(bram, "intervisie-samenvatting");
+        await Screenshots.TakeBothWidthsAsync(bram, "intervisie-samenvatting");
 
         // Ann deletes her case: gone for everyone, also for her.
         await ann.GetByTestId("verwijderen").ClickAsync();
@@ -153,19 +153,5 @@ public class PeerReviewLiveTests(BrowserFixture fixture) : BrowserTest(fixture)
         await page.Locator("#bijdrage").FillAsync(text);
         await page.GetByRole(AriaRole.Button, new() { Name = "Bijdrage toevoegen" }).ClickAsync();
         await Expect(page.GetByTestId("bijdrage").Filter(new() { HasText = text })).ToBeVisibleAsync();
-    }
-
-    /// <summary>Screenshots at 1366 and 390 px when GWT_SCREENSHOTS names a folder (to look at the pages; not a check).</summary>
-    private static async Task Shots(IPage page, string name)
-    {
-        var folder = Environment.GetEnvironmentVariable("GWT_SCREENSHOTS");
-        if (string.IsNullOrEmpty(folder)) return;
-        Directory.CreateDirectory(folder);
-        foreach (var width in new[] { 1366, 390 })
-        {
-            await page.SetViewportSizeAsync(width, 900);
-            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"{name}-{width}.png"), FullPage = true });
-        }
-        await page.SetViewportSizeAsync(1280, 720);
     }
 }
