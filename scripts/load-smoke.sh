@@ -2,11 +2,12 @@
 # A tiny load run so the load driver cannot rot: starts the built app (Debug, as scripts/test.sh builds it) on a free
 # port with its own temporary data folder, seeds load-test accounts, runs bench/GeneralistischWerkt.Training.LoadDriver
 # with 20 players for 10 s, and fails when the driver saw an error or measured no click at all (its exit code).
-# Usage: bash scripts/load-smoke.sh [configuration] [users] [duration]
+# Usage: bash scripts/load-smoke.sh [configuration] [users] [duration] [think] [ramp]
+# (the README's larger runs use the same script, e.g. Release 1000 60s 10s 300s)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 configuration=${1:-Debug}
-users=${2:-20}
+users=${2:-20}; think=${4:-1s}; ramp=${5:-5s}
 duration=${3:-10s}
 
 web="$(pwd)/src/GeneralistischWerkt.Training.Web"
@@ -43,7 +44,7 @@ for _ in $(seq 1 120); do
 done
 
 set +e
-dotnet "$driver" --url "http://127.0.0.1:$port" --users "$users" --think 1s --duration "$duration" --ramp 5s
+dotnet "$driver" --url "http://127.0.0.1:$port" --users "$users" --think "$think" --duration "$duration" --ramp "$ramp"
 status=$?
 set -e
 if [ "$status" -ne 0 ]; then
