@@ -1,9 +1,12 @@
+using System.Data.Common;
 using GeneralistischWerkt.Training.Core.Scenarios;
 using GeneralistischWerkt.Training.Web.Components.Pages.Scenarios;
 using GeneralistischWerkt.Training.Web.Data;
 using GeneralistischWerkt.Training.Web.Features.Accounts;
 using GeneralistischWerkt.Training.Web.Features.Scenarios;
 using GeneralistischWerkt.Training.Web.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GeneralistischWerkt.Training.Web.Tests;
@@ -16,6 +19,7 @@ public class ScenarioChoiceTests : IAsyncLifetime
 {
     private TestDatabase db = default!;
     private string coach = "";
+    private readonly CommandLog commands = new();
 
     public async Task InitializeAsync()
     {
@@ -23,7 +27,7 @@ public class ScenarioChoiceTests : IAsyncLifetime
         {
             services.AddRealStores();
             services.AddScoped<ScenarioPlayService>();
-        });
+        }, options => options.AddInterceptors(commands));
         coach = (await db.Accounts.CreateAccountAsync(new NewAccount("Cora Coach", "cora@dienst.be", "Sterk-Wachtwoord-1", [Roles.Coach]))).Value!;
     }
 
@@ -54,5 +58,58 @@ public class ScenarioChoiceTests : IAsyncLifetime
 
         Assert.Equal([1], again!.Attempt.Steps.Select(s => s.ChoiceIndex));
         Assert.Equal([1], (await Play.LoadAsync(coach, attempt))!.Attempt.Steps.Select(s => s.ChoiceIndex));
+    }
+
+    [Fact]
+    public async Task A_choice_costs_one_query_and_one_write_and_the_last_one_also_closes_the_attempt()
+    {
+        var scenario = "eerste-gesprek";
+        var attempt = await Play.StartAsync(coach, scenario, FeedbackMode.AfterEachChoice);
+        var view = await Play.LoadAsync(coach, attempt);
+        var step = 0;
+        while (!view!.Run!.IsFinished)
+        {
+            commands.Clear();
+            view = await Play.ChooseAsync(coach, attempt, step++, 0);
+            // One read of the attempt with its steps and one INSERT of the step, whatever the attempt's length; the last
+            // choice also closes the attempt (an UPDATE in the same SaveChanges: PostgreSQL batches it, SQLite does not).
+            var log = string.Join("\n---\n", commands.Texts);
+            Assert.True(commands.Reads == 1, log);
+            Assert.True(commands.Writes == (view!.Run!.IsFinished && TestDatabase.Provider == DatabaseProvider.Sqlite ? 2 : 1), log);
+        }
+        Assert.True(step > 1, "the scenario should take more than one choice");
+    }
+}
+
+/// <summary>Counts the commands EF Core sends, split into reads (SELECT) and the rest.</summary>
+internal sealed class CommandLog : DbCommandInterceptor
+{
+    private int reads, writes;
+    public int Reads => reads;
+    public int Writes => writes;
+    public List<string> Texts { get; } = [];
+    public void Clear() { reads = 0; writes = 0; Texts.Clear(); }
+
+    private void Count(DbCommand command)
+    {
+        lock (Texts) Texts.Add(command.CommandText);
+        if (command.CommandText.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)) Interlocked.Increment(ref reads);
+        else Interlocked.Increment(ref writes);
+    }
+
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+        DbCommand command, CommandEventData eventData,
+        InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        Count(command);
+        return ValueTask.FromResult(result);
+    }
+
+    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
+        DbCommand command, CommandEventData eventData,
+        InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Count(command);
+        return ValueTask.FromResult(result);
     }
 }

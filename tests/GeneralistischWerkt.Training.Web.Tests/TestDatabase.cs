@@ -31,13 +31,15 @@ public sealed class TestDatabase : IAsyncDisposable
     public TeamAdministration Teams => Services.GetRequiredService<TeamAdministration>();
 
     /// <param name="configure">Runs last, so a test can replace one of the app's services (e.g. the password hasher).</param>
-    public static async Task<TestDatabase> CreateAsync(Action<IServiceCollection>? configure = null)
+    /// <param name="database">Extra options for every context (e.g. an interceptor that counts commands).</param>
+    public static async Task<TestDatabase> CreateAsync(Action<IServiceCollection>? configure = null,
+        Action<DbContextOptionsBuilder>? database = null)
     {
         var store = await TestStore.CreateAsync();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton(TimeProvider.System);
-        services.AddApplicationDatabase(TestStore.Provider, store.Use);
+        services.AddApplicationDatabase(TestStore.Provider, options => { store.Use(options); database?.Invoke(options); });
         services.AddIdentityCore<ApplicationUser>(o =>
             {
                 o.User.RequireUniqueEmail = true;
