@@ -70,7 +70,9 @@ public static class DatabaseSetup
     /// <summary>Connects the options to the provider with the given connection string.</summary>
     public static DbContextOptionsBuilder UseProvider(this DbContextOptionsBuilder options, DatabaseProvider provider,
         string connectionString) =>
-        provider == DatabaseProvider.Postgres ? options.UseNpgsql(connectionString) : options.UseSqlite(connectionString);
+        provider == DatabaseProvider.Postgres
+            ? options.UseNpgsql(connectionString)
+            : options.UseSqlite(connectionString).AddInterceptors(SqliteWriteGate.For(connectionString));
 
     /// <summary>Applies committed migrations and makes sure the three roles exist. Runs at every start-up.</summary>
     public static async Task MigrateAsync(IServiceProvider services)
