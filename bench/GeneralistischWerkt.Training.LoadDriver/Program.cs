@@ -135,7 +135,7 @@ public sealed class LoadRun(LoadOptions options)
             $"laatste keuze met uitkomst ({finishes.Length}): p50 {Quantile(finishes, 0.50):0.0} ms, p95 {Quantile(finishes, 0.95):0.0} ms");
         Console.WriteLine($"fouten: {errors}{(errorKinds.Count > 0 ? " (" + string.Join(", ", errorKinds.Select(e => $"{e.Key}: {e.Value}")) + ")" : "")}, herverbindingen: {reconnects}");
         Console.WriteLine($"app: cpu {appCpu:0}% van {app1.Cores} kernen, circuits {app1.Circuits}, beheerde heap na volledige GC {app1.HeapBytes / 1048576.0:0.0} MiB " +
-            $"(voor de start {before.HeapBytes / 1048576.0:0.0} MiB) → {heapKbPerCircuit:0} KB per circuit");
+            $"(voor de start {before.HeapBytes / 1048576.0:0.0} MiB) → {heapKbPerCircuit:0} KB per circuit; threadpool {app1.Threads} threads, {app1.Pending} wachtende taken");
         Console.WriteLine($"driver: cpu {driverCpu:0}% van {Environment.ProcessorCount} kernen; machinebelasting (loadavg) {File.ReadAllText("/proc/loadavg").Trim()}");
         Console.WriteLine(FormattableString.Invariant(
             $"users={options.Users} p50_ms={P(0.50):0.0} p95_ms={P(0.95):0.0} p99_ms={P(0.99):0.0} errors={errors} heap_kb_per_circuit={heapKbPerCircuit:0}"));
@@ -282,7 +282,7 @@ public sealed class LoadRun(LoadOptions options)
         return ids;
     }
 
-    private sealed record AppFigures(double HeapBytes, int Circuits, double CpuSeconds, int Cores);
+    private sealed record AppFigures(double HeapBytes, int Circuits, double CpuSeconds, int Cores, int Threads, long Pending);
 
     /// <summary>The app's admin-only diagnostics endpoint: managed heap after a full GC, circuits, CPU time.</summary>
     private static async Task<AppFigures> DiagnosticsAsync(PlayerCircuit admin)
@@ -290,6 +290,8 @@ public sealed class LoadRun(LoadOptions options)
         using var json = JsonDocument.Parse(await admin.GetStringAsync("beheer/diagnostiek", CancellationToken.None));
         var root = json.RootElement;
         return new AppFigures(root.GetProperty("managedHeapBytesAfterFullGc").GetDouble(), root.GetProperty("circuits").GetInt32(),
-            root.GetProperty("processCpuSeconds").GetDouble(), root.GetProperty("processorCount").GetInt32());
+            root.GetProperty("processCpuSeconds").GetDouble(), root.GetProperty("processorCount").GetInt32(),
+            root.TryGetProperty("threadPoolThreads", out var threads) ? threads.GetInt32() : 0,
+            root.TryGetProperty("threadPoolPendingItems", out var pending) ? pending.GetInt64() : 0);
     }
 }

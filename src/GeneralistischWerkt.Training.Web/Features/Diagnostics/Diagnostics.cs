@@ -60,6 +60,9 @@ public static class DiagnosticsEndpoint
                     workingSetBytes = process.WorkingSet64,
                     gen2Collections = GC.CollectionCount(2),
                     threadPoolThreads = ThreadPool.ThreadCount,
+                    // Work waiting for a thread: high while the CPU idles means threads block somewhere (starvation).
+                    threadPoolPendingItems = ThreadPool.PendingWorkItemCount,
+                    lockContentions = Monitor.LockContentionCount,
                 });
             })
             .RequireAuthorization(new AuthorizeAttribute { Roles = Roles.Admin });
