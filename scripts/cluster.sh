@@ -156,9 +156,11 @@ up() {
   env $(instance_env) GWT_ADMIN_PASSWORD="$admin_password" timeout 120 dotnet "$dll" \
     create-admin --email "$admin_email" --naam "Cluster Beheerder" --contentRoot "$web" >"$dir/create-admin.log" 2>&1 </dev/null \
     || fail "create-admin mislukt: $(cat "$dir/create-admin.log")"
+  # One after the other, as deploy/README.md says: the first creates the data-protection key in the database, the
+  # second reads it. Started together, each would make a key of its own.
   launch_instance a
-  launch_instance b
   await_instance a
+  launch_instance b
   await_instance b
   render_site
   local nginx; nginx=$(nginx_bin)
