@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of the solution on a fresh Debian machine: installs what is missing (Chromium for the browser
-# tests, PostgreSQL, the local dotnet tools), builds, then runs `dotnet test` on the solution (SQLite) and the Web
-# tests once more on PostgreSQL. CI (.ci/run) calls exactly this.
+# tests, PostgreSQL, the local dotnet tools), builds, then runs `dotnet test` on the solution (SQLite), the Web tests
+# once more on PostgreSQL, and last the cluster tests (scripts/cluster.sh: nginx, two instances, PostgreSQL, Redis).
+# CI (.ci/run) calls exactly this.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -30,7 +31,8 @@ postgres=$(bash scripts/postgres.sh start "$work/pg")
 
 set +e
 status=0
-dotnet test GeneralistischWerkt.Training.sln -c Debug --no-build -nologo 2>&1 | tee "$log"
+# The cluster tests need the cluster that scripts/cluster.sh starts; they run last, through that script.
+dotnet test GeneralistischWerkt.Training.sln -c Debug --no-build -nologo --filter "Category!=Cluster" 2>&1 | tee "$log"
 [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
 echo "Dezelfde Web-tests op PostgreSQL…"
 GWT_TEST_DB=postgres GWT_TEST_POSTGRES="$postgres" \
@@ -38,6 +40,9 @@ GWT_TEST_DB=postgres GWT_TEST_POSTGRES="$postgres" \
 [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
 echo "Een kleine belastingstest (20 spelers, 10 s) met de circuit-driver…"
 bash scripts/load-smoke.sh Debug 20 10s || status=1
+echo "De clustertests: nginx met deploy/nginx.conf voor twee instanties, PostgreSQL en Redis…"
+bash scripts/cluster.sh test --no-build 2>&1 | tee -a "$log"
+[ "${PIPESTATUS[0]}" -eq 0 ] || status=1
 set -e
 
 # One closing line for the whole run, summed over the test projects.

@@ -41,7 +41,8 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
     {
         var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = fixture.App.BaseUrl,
+            BaseURL = fixture.BaseUrl,
+            IgnoreHTTPSErrors = fixture.IgnoreHttpsErrors,
             Locale = "nl-BE",
             ExtraHTTPHeaders = from is null ? null : new Dictionary<string, string> { ["X-Forwarded-For"] = from },
         });
@@ -181,21 +182,21 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
         return id;
     }
 
-    /// <summary>As beheerder on /beheer: fills in a new coach account.</summary>
-    protected async Task FillNewAccountAsync(string name, string email, string password, IPage? page = null)
+    /// <summary>As beheerder on /beheer: fills in a new account (a coach unless <paramref name="role"/> says otherwise).</summary>
+    protected async Task FillNewAccountAsync(string name, string email, string password, IPage? page = null, string role = "Coach")
     {
         page ??= Page;
         await page.GetByLabel("Naam", new() { Exact = true }).FillAsync(name);
         await page.GetByLabel("E-mailadres").FillAsync(email);
         await page.GetByLabel("Startwachtwoord").FillAsync(password);
-        await page.GetByLabel("Coach", new() { Exact = true }).CheckAsync();
+        await page.GetByLabel(role, new() { Exact = true }).CheckAsync();
     }
 
-    /// <summary>As beheerder on /beheer: creates a coach account with a start password.</summary>
-    protected async Task CreateAccountAsync(string name, string email, string password, IPage? page = null)
+    /// <summary>As beheerder on /beheer: creates an account (a coach unless <paramref name="role"/> says otherwise) with a start password.</summary>
+    protected async Task CreateAccountAsync(string name, string email, string password, IPage? page = null, string role = "Coach")
     {
         page ??= Page;
-        await FillNewAccountAsync(name, email, password, page);
+        await FillNewAccountAsync(name, email, password, page, role);
         await page.GetByRole(AriaRole.Button, new() { Name = "Account aanmaken" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync($"Het account van {name} is aangemaakt.");
         await Assertions.Expect(page.Locator("tr", new() { HasText = email })).ToContainTextAsync("Actief");

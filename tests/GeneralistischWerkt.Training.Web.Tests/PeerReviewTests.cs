@@ -47,8 +47,12 @@ public class PeerReviewTests : IAsyncLifetime
 
     private async Task<long> PlanAsync(string method = "incidentmethode")
     {
-        var (id, error) = await Reviews.PlanAsync(wout, new PeerReviewPlan("", noord, [], method, clock.GetUtcNow().AddDays(1), ann));
+        // In Belgian time, as the planning page sends it (PostgreSQL stores only UTC: the service must convert).
+        var when = clock.GetUtcNow().AddDays(1).ToOffset(TimeSpan.FromHours(1));
+        var (id, error) = await Reviews.PlanAsync(wout, new PeerReviewPlan("", noord, [], method, when, ann));
         Assert.Null(error);
+        await using var check = await db.Services.GetRequiredService<IDbContextFactory<ApplicationDbContext>>().CreateDbContextAsync();
+        Assert.Equal(when, (await check.PeerReviews.SingleAsync(r => r.LiveSessionId == id)).ScheduledFor);
         return id!.Value;
     }
 

@@ -74,7 +74,7 @@ public class PeerReviewService(IDbContextFactory<ApplicationDbContext> dbFactory
             (db, session) =>
             {
                 session.Participants.First(p => p.UserId == plan.CaseOwnerId).Role = CaseOwnerRole;
-                db.PeerReviews.Add(new PeerReview { Session = session, MethodId = method.Id, ScheduledFor = plan.ScheduledFor, CaseOwnerId = plan.CaseOwnerId });
+                db.PeerReviews.Add(new PeerReview { Session = session, MethodId = method.Id, ScheduledFor = plan.ScheduledFor.ToUniversalTime(), CaseOwnerId = plan.CaseOwnerId });
             });
     }
 
