@@ -35,6 +35,7 @@ public class ApplicationDbContext : IdentityDbContext<ApplicationUser>, IDataPro
     public DbSet<PracticeStep> PracticeSteps => Set<PracticeStep>();
     public DbSet<PracticeVote> PracticeVotes => Set<PracticeVote>();
     public DbSet<PracticeTick> PracticeTicks => Set<PracticeTick>();
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     /// <summary>
     /// The keys that protect sign-in cookies, antiforgery tokens and circuits, shared by every instance of the app
@@ -156,6 +157,16 @@ public class ApplicationDbContext : IdentityDbContext<ApplicationUser>, IDataPro
             agreement.Property(a => a.Version).IsConcurrencyToken();
             agreement.HasIndex(a => new { a.CoachId, a.Status });
             agreement.HasOne<SupervisionSession>().WithMany().HasForeignKey(a => a.SessionId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Notification>(notification =>
+        {
+            notification.Property(n => n.Text).HasMaxLength(500);
+            notification.Property(n => n.Link).HasMaxLength(300);
+            notification.Property(n => n.OnceKey).HasMaxLength(100);
+            notification.HasIndex(n => new { n.RecipientId, n.ReadAt });
+            notification.HasIndex(n => new { n.RecipientId, n.OnceKey }).IsUnique().HasFilter("\"OnceKey\" IS NOT NULL");
+            notification.HasOne<ApplicationUser>().WithMany().HasForeignKey(n => n.RecipientId).OnDelete(DeleteBehavior.Cascade);
         });
 
         ConfigureLiveSessions(builder);
