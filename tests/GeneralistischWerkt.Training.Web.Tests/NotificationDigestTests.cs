@@ -1,4 +1,5 @@
 using GeneralistischWerkt.Training.Web.Data;
+using GeneralistischWerkt.Training.Web.Features.Accounts;
 using GeneralistischWerkt.Training.Web.Features.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,8 +8,8 @@ namespace GeneralistischWerkt.Training.Web.Tests;
 
 /// <summary>
 /// The optional e-mail digest: off unless switched on; then one mail per person per Belgian day with their unread
-/// notifications that they may still open, each notification mailed once. (The real SMTP path is tested end to end
-/// in NotificationDigestMailTests.)
+/// notifications that they may still open, each notification mailed once; sent through the same SMTP settings and
+/// outbox as the password-reset mail.
 /// </summary>
 public class NotificationDigestTests
 {
@@ -64,5 +65,43 @@ public class NotificationDigestTests
         Assert.Single(mailer.Sent);
         var mailed = await w.Db.WithDbAsync(db => db.Notifications.CountAsync(n => n.RecipientId == w.Ann && n.MailedAt != null));
         Assert.Equal(3, mailed);
+    }
+
+    [Fact]
+    public async Task With_SMTP_the_digest_arrives_as_a_mail_with_links_to_the_app()
+    {
+        await using var smtp = new GeneralistischWerkt.Training.EndToEnd.TinySmtpServer();
+        var w = await PrivacyWorld.CreateAsync(services =>
+        {
+            services.Configure<EmailOptions>(o =>
+            {
+                o.BaseUrl = "https://training.dienst.be/";
+                o.Smtp = new SmtpOptions { Host = "127.0.0.1", Port = smtp.Port, From = "training@dienst.be", UseTls = false };
+            });
+            services.AddSingleton<SmtpOutbox>();
+            services.AddScoped<INotificationDigestMailer, SmtpNotificationDigestMailer>();
+            services.Configure<NotificationDigestOptions>(o => o.Enabled = true);
+        });
+        await using var _ = w;
+        var outbox = w.Db.Services.GetRequiredService<SmtpOutbox>();
+        await outbox.StartAsync(CancellationToken.None);
+        try
+        {
+            // Only Wout has unread notices now (Ann read hers): one mail, to him.
+            await w.Db.Services.GetRequiredService<UserNotifications>().MarkAllReadAsync(w.Ann);
+            Assert.Equal(1, await w.Db.Services.GetRequiredService<NotificationDigest>().SendDueAsync());
+            var (recipients, data) = await smtp.Received.WaitAsync(TimeSpan.FromSeconds(30));
+            var wout = await w.Db.WithDbAsync(db => db.Users.Where(u => u.Id == w.Wout).Select(u => u.Email!).SingleAsync());
+            Assert.Contains(recipients, r => r.Contains(wout, StringComparison.OrdinalIgnoreCase));
+            Assert.Contains("Subject: 1 nieuwe melding in GeneralistischWerkt.Training", data);
+            var body = GeneralistischWerkt.Training.EndToEnd.TinySmtpServer.Body(data);
+            Assert.Contains("Ann Coach deelde een reflectie met je", body);
+            Assert.Contains($"https://training.dienst.be/reflecties/{w.SharedReflection}", body);
+            Assert.Contains("https://training.dienst.be/meldingen", body);
+        }
+        finally
+        {
+            await outbox.StopAsync(CancellationToken.None);
+        }
     }
 }
