@@ -92,5 +92,22 @@ public class StartPageDataTests : IAsyncLifetime
         Assert.Equal(0, ann.UnreadShared);
     }
 
+    [Fact]
+    public async Task The_team_view_shows_each_coachs_competencies_from_a_finished_scenario_lowest_team_score_first()
+    {
+        var play = Get<GeneralistischWerkt.Training.Web.Features.Scenarios.ScenarioPlayService>();
+        var scenario = Get<GeneralistischWerkt.Training.Web.Features.Scenarios.ScenarioStore>().Find("eerste-gesprek")!;
+        var attempt = await play.StartAsync(w.Ann, scenario.Id, FeedbackMode.AtEnd);
+        var path = scenario.TestPaths[0].Choices;
+        for (var step = 0; step < path.Count; step++) Assert.NotNull(await play.ChooseAsync(w.Ann, attempt, step, path[step] - 1));
+
+        var wout = await Get<SupervisorStartPage>().LoadAsync(w.Wout);
+        Assert.NotEmpty(wout.Competencies);
+        Assert.All(wout.Competencies, row => Assert.Equal(row.PerCoach.Single(), row.Team));
+        Assert.Equal(wout.Competencies.OrderBy(r => r.Team).Select(r => r.Team), wout.Competencies.Select(r => r.Team));
+        // Wendy's team view holds nothing of Ann's play.
+        Assert.Empty((await Get<SupervisorStartPage>().LoadAsync(w.Wendy)).Competencies);
+    }
+
     private sealed record Place(string KindName, string Link);
 }
