@@ -5,6 +5,7 @@ using GeneralistischWerkt.Training.Web.Features.Accounts;
 using GeneralistischWerkt.Training.Web.Features.Hosting;
 using GeneralistischWerkt.Training.Web.Features.Diagnostics;
 using GeneralistischWerkt.Training.Web.Features.Modules;
+using GeneralistischWerkt.Training.Web.Features.Notifications;
 using GeneralistischWerkt.Training.Web.Features.Scenarios;
 using GeneralistischWerkt.Training.Web.Features.Seeding;
 using GeneralistischWerkt.Training.Web.Identity;
@@ -92,6 +93,9 @@ builder.Services.AddScoped<GeneralistischWerkt.Training.Web.Features.PeerReviews
 builder.Services.AddScoped<GeneralistischWerkt.Training.Web.Features.PeerReviews.PeerReviewAftercare>();
 builder.Services.AddScoped<GeneralistischWerkt.Training.Web.Features.Supervision.SupervisionService>();
 builder.Services.AddScoped<GeneralistischWerkt.Training.Web.Features.Reflections.PersonalDataExport>();
+builder.Services.AddNotifications(builder.Configuration);
+builder.Services.AddScoped<GeneralistischWerkt.Training.Web.Features.StartPages.CoachStartPage>();
+builder.Services.AddScoped<GeneralistischWerkt.Training.Web.Features.StartPages.SupervisorStartPage>();
 builder.Services.AddCircuitCount();
 
 var app = builder.Build();

@@ -182,6 +182,26 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
         return id;
     }
 
+    /// <summary>
+    /// Wout (signed in on <paramref name="wout"/>) opens Ann's page, creates a session and adds one agreement to it;
+    /// returns Ann's user id and the session's id.
+    /// </summary>
+    protected async Task<(string Ann, long Session)> PlanSessionWithAgreementAsync(IPage wout, string agreement)
+    {
+        await GotoInteractiveAsync("/werkbegeleider", wout);
+        await wout.GetByRole(AriaRole.Link, new() { Name = "Ann Coach" }).ClickAsync();
+        await WaitForInteractiveAsync(wout);
+        var ann = new Uri(wout.Url).Segments[^1];
+        await wout.GetByRole(AriaRole.Button, new() { Name = "Sessie aanmaken" }).ClickAsync();
+        await Assertions.Expect(wout).ToHaveURLAsync(new Regex("/werkbegeleiding/sessies/\\d+$"));
+        await WaitForInteractiveAsync(wout);
+        var session = long.Parse(new Uri(wout.Url).Segments[^1]);
+        await wout.GetByLabel("Wat", new() { Exact = true }).FillAsync(agreement);
+        await wout.GetByRole(AriaRole.Button, new() { Name = "Afspraak toevoegen" }).ClickAsync();
+        await Assertions.Expect(wout.GetByTestId("afspraken").First).ToContainTextAsync(agreement);
+        return (ann, session);
+    }
+
     /// <summary>As beheerder on /beheer: fills in a new account (a coach unless <paramref name="role"/> says otherwise).</summary>
     protected async Task FillNewAccountAsync(string name, string email, string password, IPage? page = null, string role = "Coach")
     {

@@ -62,6 +62,7 @@ public class PageQualityTests(BrowserFixture fixture) : BrowserTest(fixture)
             ("/fout", "/fout", [Anonymous]),
             ("/inhoud", "/inhoud", coachAndSupervisor),
             ("/inhoud/{Kind}/{Id}", ContentUrls.For(item), coachAndSupervisor),
+            ("/meldingen", "/meldingen", coachAndSupervisor),
             ("/mijn-gegevens", "/mijn-gegevens", [CoachEmail]),
             ("/modules", "/modules", coachAndSupervisor),
             ("/modules/{ModuleId}", $"/modules/{module.Id}", coachAndSupervisor),
@@ -220,16 +221,7 @@ public class PageQualityTests(BrowserFixture fixture) : BrowserTest(fixture)
 
         var wout = await NewPageAsync();
         await SignInAndWaitAsync(SupervisorEmail, "/werkbegeleider", page: wout);
-        await wout.GetByRole(AriaRole.Link, new() { Name = "Ann Coach" }).ClickAsync();
-        await WaitForInteractiveAsync(wout);
-        var ann = new Uri(wout.Url).Segments[^1];
-        await wout.GetByRole(AriaRole.Button, new() { Name = "Sessie aanmaken" }).ClickAsync();
-        await Expect(wout).ToHaveURLAsync(new Regex("/werkbegeleiding/sessies/\\d+$"));
-        await WaitForInteractiveAsync(wout);
-        var session = long.Parse(new Uri(wout.Url).Segments[^1]);
-        await wout.GetByLabel("Wat", new() { Exact = true }).FillAsync("Een ecogram maken met de cliënt");
-        await wout.GetByRole(AriaRole.Button, new() { Name = "Afspraak toevoegen" }).ClickAsync();
-        await Expect(wout.GetByTestId("afspraken").First).ToContainTextAsync("Een ecogram maken");
+        var (ann, session) = await PlanSessionWithAgreementAsync(wout, "Een ecogram maken met de cliënt");
         await wout.Context.CloseAsync();
 
         var admin = await NewPageAsync();

@@ -36,6 +36,9 @@ public class PrivacyPagesTests(BrowserFixture fixture) : BrowserTest(fixture)
             ("/werkbegeleiding/sessies/{Id:long}", $"/werkbegeleiding/sessies/{ids.Session}", "Afspraak " + marker, [CoachEmail, SupervisorEmail]),
             ("/werkbegeleiding/sessies/{Id:long}/afdrukken", $"/werkbegeleiding/sessies/{ids.Session}/afdrukken", "Afspraak " + marker, [CoachEmail, SupervisorEmail]),
             ("/afspraken", "/afspraken", "Afspraak " + marker, [CoachEmail]),
+            // The coach's start page lists her own open agreements; the list of notifications names what they are about.
+            ("/coach", "/coach", "Afspraak " + marker, [CoachEmail]),
+            ("/meldingen", "/meldingen", $"Ann Coach deelde een reflectie met je: ‘{marker}’", [SupervisorEmail]),
             ("/scenarios/{ScenarioId}/pogingen/{AttemptId:long}", $"/scenarios/{ids.ScenarioId}/pogingen/{ids.Attempt}", ids.ChoiceText, [CoachEmail, SupervisorEmail]),
             ("/mijn-gegevens/export", "/mijn-gegevens/export", marker, [CoachEmail]),
             // Ann opened a practice session and is its only participant: its join code is shown to participants only

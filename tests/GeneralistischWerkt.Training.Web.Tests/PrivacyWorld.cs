@@ -31,9 +31,10 @@ public sealed class PrivacyWorld : IAsyncDisposable
         ["een werkbegeleider van een andere coach"] = Wendy, ["een beheerder"] = Admin,
     };
 
-    public static async Task<PrivacyWorld> CreateAsync()
+    /// <param name="configure">Replaces app services before the world is built (see <see cref="TestDatabase.CreateAsync"/>).</param>
+    public static async Task<PrivacyWorld> CreateAsync(Action<IServiceCollection>? configure = null)
     {
-        var world = new PrivacyWorld { Db = await TestDatabase.CreateAsync() };
+        var world = new PrivacyWorld { Db = await TestDatabase.CreateAsync(configure) };
         await world.SeedAsync();
         return world;
     }

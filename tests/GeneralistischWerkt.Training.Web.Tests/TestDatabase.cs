@@ -1,5 +1,6 @@
 using GeneralistischWerkt.Training.Web.Data;
 using GeneralistischWerkt.Training.Web.Features.Accounts;
+using GeneralistischWerkt.Training.Web.Features.Notifications;
 using GeneralistischWerkt.Training.Web.Features.Seeding;
 using GeneralistischWerkt.Training.Web.Identity;
 using Microsoft.AspNetCore.Identity;
@@ -72,6 +73,11 @@ public sealed class TestDatabase : IAsyncDisposable
         services.AddScoped<GeneralistischWerkt.Training.Web.Features.Reflections.PersonalDataExport>();
         services.AddScoped<GeneralistischWerkt.Training.Web.Features.PeerReviews.PeerReviewService>();
         services.AddScoped<GeneralistischWerkt.Training.Web.Features.PeerReviews.PeerReviewAftercare>();
+        services.AddScoped<GeneralistischWerkt.Training.Web.Features.Modules.ProgressService>();
+        services.AddScoped<GeneralistischWerkt.Training.Web.Features.Scenarios.ScenarioPlayService>();
+        services.AddNotifications(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
+        services.AddScoped<GeneralistischWerkt.Training.Web.Features.StartPages.CoachStartPage>();
+        services.AddScoped<GeneralistischWerkt.Training.Web.Features.StartPages.SupervisorStartPage>();
         services.AddRealStores();
         configure?.Invoke(services);
         var provider = services.BuildServiceProvider();

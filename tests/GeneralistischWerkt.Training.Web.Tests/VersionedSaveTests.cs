@@ -3,6 +3,7 @@ using GeneralistischWerkt.Training.Web.Features.Editing;
 using GeneralistischWerkt.Training.Web.Features.Reflections;
 using GeneralistischWerkt.Training.Web.Features.Supervision;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GeneralistischWerkt.Training.Web.Tests;
 
@@ -44,9 +45,13 @@ public class VersionedSaveTests : IAsyncLifetime
         // Simulate a second save landing between our read and our write: change the row behind EF Core's back.
         var interceptor = new RaiseVersionBeforeUpdate();
         var options = w.Db.Options(o => o.AddInterceptors(interceptor));
-        var service = new ReflectionService(new SingleFactory(options), new Features.Access.AccessRules(new SingleFactory(options)), TimeProvider.System,
-            new ReflectionAccessNotifier(new Features.Live.InProcessChangeSignal(
-                Microsoft.Extensions.Logging.Abstractions.NullLogger<Features.Live.InProcessChangeSignal>.Instance)));
+        var factory = new SingleFactory(options);
+        var rules = new Features.Access.AccessRules(factory);
+        var signal = new Features.Live.InProcessChangeSignal(
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<Features.Live.InProcessChangeSignal>.Instance);
+        var notifications = new Features.Notifications.UserNotifications(factory, new Features.Notifications.NotificationAccess(rules),
+            w.Db.Services.GetRequiredService<Features.Scenarios.ScenarioStore>(), signal, TimeProvider.System);
+        var service = new ReflectionService(factory, rules, TimeProvider.System, new ReflectionAccessNotifier(signal), notifications);
         var result = await service.SaveAsync(w.Ann, w.Draft, 0, Reflection("x", "verloren?"));
         Assert.Equal(SaveOutcome.Conflict, result.Outcome);
         Assert.Equal(7, result.Version);

@@ -35,6 +35,7 @@ public class ApplicationDbContext : IdentityDbContext<ApplicationUser>, IDataPro
     public DbSet<PracticeStep> PracticeSteps => Set<PracticeStep>();
     public DbSet<PracticeVote> PracticeVotes => Set<PracticeVote>();
     public DbSet<PracticeTick> PracticeTicks => Set<PracticeTick>();
+    public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<PeerReview> PeerReviews => Set<PeerReview>();
     public DbSet<PeerReviewContribution> PeerReviewContributions => Set<PeerReviewContribution>();
 
@@ -159,6 +160,16 @@ public class ApplicationDbContext : IdentityDbContext<ApplicationUser>, IDataPro
             agreement.HasIndex(a => new { a.CoachId, a.Status });
             agreement.HasOne<SupervisionSession>().WithMany().HasForeignKey(a => a.SessionId).OnDelete(DeleteBehavior.Cascade);
             agreement.HasOne<LiveSession>().WithMany().HasForeignKey(a => a.PeerReviewId).OnDelete(DeleteBehavior.SetNull);
+        });
+
+        builder.Entity<Notification>(notification =>
+        {
+            notification.Property(n => n.Text).HasMaxLength(500);
+            notification.Property(n => n.Link).HasMaxLength(300);
+            notification.Property(n => n.OnceKey).HasMaxLength(100);
+            notification.HasIndex(n => new { n.RecipientId, n.ReadAt });
+            notification.HasIndex(n => new { n.RecipientId, n.OnceKey }).IsUnique().HasFilter("\"OnceKey\" IS NOT NULL");
+            notification.HasOne<ApplicationUser>().WithMany().HasForeignKey(n => n.RecipientId).OnDelete(DeleteBehavior.Cascade);
         });
 
         ConfigureLiveSessions(builder);

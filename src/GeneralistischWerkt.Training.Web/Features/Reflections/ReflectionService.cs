@@ -3,6 +3,7 @@ using GeneralistischWerkt.Training.Core.Reflection;
 using GeneralistischWerkt.Training.Web.Data;
 using GeneralistischWerkt.Training.Web.Features.Access;
 using GeneralistischWerkt.Training.Web.Features.Editing;
+using GeneralistischWerkt.Training.Web.Features.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace GeneralistischWerkt.Training.Web.Features.Reflections;
@@ -22,7 +23,7 @@ public sealed record ReflectionListItem(long Id, string Title, string TemplateNa
 /// checks that the caller is the author (or, for review actions, the werkbegeleider it is shared with).
 /// </summary>
 public class ReflectionService(IDbContextFactory<ApplicationDbContext> dbFactory, AccessRules access, TimeProvider clock,
-    ReflectionAccessNotifier notifier)
+    ReflectionAccessNotifier notifier, UserNotifications notifications)
 {
     /// <summary>
     /// Why a comment or review on a reflection was refused. One text whether it was withdrawn, deleted or never shared,
@@ -113,6 +114,7 @@ public class ReflectionService(IDbContextFactory<ApplicationDbContext> dbFactory
         reflection.SharedAt = clock.GetUtcNow();
         reflection.ReviewState = ReviewState.Unread;
         await db.SaveBesideTextAsync();
+        await notifications.ReflectionSharedAsync(id);
         return null;
     }
 
@@ -208,6 +210,7 @@ public class ReflectionService(IDbContextFactory<ApplicationDbContext> dbFactory
             return $"{NoLongerShared}: je reactie is niet geplaatst.";
         db.Comments.Add(new Comment { ReflectionId = reflectionId, AuthorId = viewerId, Text = text, CreatedAt = clock.GetUtcNow() });
         await db.SaveChangesAsync();
+        await notifications.ReflectionCommentedAsync(viewerId, reflectionId);
         return null;
     }
 
@@ -251,6 +254,7 @@ public class ReflectionService(IDbContextFactory<ApplicationDbContext> dbFactory
         if (attempt.Steps.All(s => s.Index != stepIndex)) return "Deze keuze bestaat niet in de poging.";
         db.Comments.Add(new Comment { AttemptId = attemptId, StepIndex = stepIndex, AuthorId = viewerId, Text = text, CreatedAt = clock.GetUtcNow() });
         await db.SaveChangesAsync();
+        await notifications.AttemptCommentedAsync(viewerId, attemptId);
         return null;
     }
 

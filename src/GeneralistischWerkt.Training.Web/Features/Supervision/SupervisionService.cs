@@ -52,7 +52,8 @@ public static class SessionForms
 /// currently supervise; the coach sees their own sessions and agreements and marks progress on them.
 /// </summary>
 public class SupervisionService(IDbContextFactory<ApplicationDbContext> dbFactory, AccessRules access, TimeProvider clock,
-    GeneralistischWerkt.Training.Web.Features.Scenarios.ScenarioStore scenarios)
+    GeneralistischWerkt.Training.Web.Features.Scenarios.ScenarioStore scenarios,
+    GeneralistischWerkt.Training.Web.Features.Notifications.UserNotifications notifications)
 {
     public async Task<(long? Id, string? Error)> CreateSessionAsync(string supervisorId, NewSession input)
     {
@@ -79,6 +80,7 @@ public class SupervisionService(IDbContextFactory<ApplicationDbContext> dbFactor
         };
         db.SupervisionSessions.Add(session);
         await db.SaveChangesAsync();
+        await notifications.SessionPlannedAsync(session.Id);
         return (session.Id, null);
     }
 
