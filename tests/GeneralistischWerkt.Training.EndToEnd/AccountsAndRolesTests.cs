@@ -35,7 +35,7 @@ public class AccountsAndRolesTests(BrowserFixture fixture) : BrowserTest(fixture
     {
         await SignInAndWaitAsync(SupervisorEmail, "/werkbegeleider");
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Mijn coaches", Level = 1 })).ToBeVisibleAsync();
-        var table = Page.GetByRole(AriaRole.Table);
+        var table = Page.GetByTestId("coaches");
         await Expect(table).ToContainTextAsync("Ann Coach");
         await Expect(table).ToContainTextAsync("Bram Coach");
         await Expect(Menu(Page).GetByRole(AriaRole.Link)).ToHaveTextAsync(["Mijn coaches", "Gedeelde reflecties", "Intervisie", .. MethodLinks]);
@@ -141,7 +141,7 @@ public class AccountsAndRolesTests(BrowserFixture fixture) : BrowserTest(fixture
         // The werkbegeleider now sees the new coach among their own.
         var supervisorPage = await NewPageAsync();
         await SignInAndWaitAsync(SupervisorEmail, "/werkbegeleider", page: supervisorPage);
-        await Expect(supervisorPage.GetByRole(AriaRole.Table)).ToContainTextAsync("Nina Nieuw");
+        await Expect(supervisorPage.GetByTestId("coaches")).ToContainTextAsync("Nina Nieuw");
     }
 
     [Fact]

@@ -186,7 +186,7 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
     /// Wout (signed in on <paramref name="wout"/>) opens Ann's page, creates a session and adds one agreement to it;
     /// returns Ann's user id and the session's id.
     /// </summary>
-    protected async Task<(string Ann, long Session)> PlanSessionWithAgreementAsync(IPage wout, string agreement)
+    protected async Task<(string Ann, long Session)> PlanSessionWithAgreementAsync(IPage wout, string agreement, DateTime? due = null)
     {
         await GotoInteractiveAsync("/werkbegeleider", wout);
         await wout.GetByRole(AriaRole.Link, new() { Name = "Ann Coach" }).ClickAsync();
@@ -197,6 +197,7 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
         await WaitForInteractiveAsync(wout);
         var session = long.Parse(new Uri(wout.Url).Segments[^1]);
         await wout.GetByLabel("Wat", new() { Exact = true }).FillAsync(agreement);
+        if (due is { } date) await wout.GetByLabel("Uiterlijk klaar op").FillAsync(date.ToString("yyyy-MM-dd"));
         await wout.GetByRole(AriaRole.Button, new() { Name = "Afspraak toevoegen" }).ClickAsync();
         await Assertions.Expect(wout.GetByTestId("afspraken").First).ToContainTextAsync(agreement);
         return (ann, session);

@@ -131,7 +131,9 @@ public class NotificationsAndStartPagesTests(BrowserFixture fixture) : BrowserTe
 
         var wout = await NewPageAsync();
         await SignInAndWaitAsync(SupervisorEmail, "/werkbegeleider", page: wout);
-        await PlanSessionWithAgreementAsync(wout, "Een ecogram maken met de cliënt");
+        // Due in two days: other tests give Ann agreements too (one due in fourteen days); the suggestion follows the
+        // agreement due first.
+        await PlanSessionWithAgreementAsync(wout, "Een ecogram maken met de cliënt", DateTime.Today.AddDays(2));
         await wout.Context.CloseAsync();
         return (scenario, attemptPath);
     }
