@@ -66,7 +66,8 @@ public class PracticeServiceTests : IAsyncLifetime
 
         Assert.Null(await Practice.RevealAsync(wout, id, 0));
         Assert.NotNull(await Practice.VoteAsync(bram, id, 0, 1)); // voting closed once shown
-        Assert.Equal([2, 0], (await ViewAsync(wout, id)).Distribution(0, 2));
+        var shown = (await ViewAsync(wout, id)).Distribution(0, 2);
+        Assert.Equal(new[] { 2, 0 }, shown);
         Assert.NotNull(await Practice.PickAsync(ann, id, 0, 0));
         Assert.Null(await Practice.PickAsync(wout, id, 0, 0));
         Assert.NotNull(await Practice.NextAsync(ann, id, 0));
@@ -105,7 +106,10 @@ public class PracticeServiceTests : IAsyncLifetime
         Assert.DoesNotContain(await Practice.ListAsync(bea), s => s.Id == id);
         Assert.DoesNotContain(await Practice.ListAsync(cas), s => s.Id == id);
 
-        // At the end each voter's own score is theirs alone: Bram, who never voted, gets none.
+        // After a decision the team took, each voter's own score is theirs alone: Bram, who never voted, gets none.
+        Assert.Null(await Practice.RevealAsync(wout, id, 0));
+        Assert.Null(await Practice.PickAsync(wout, id, 0, 0));
+        Assert.Null(await Practice.NextAsync(wout, id, 0));
         Assert.Null(await Practice.FinishAsync(wout, id));
         Assert.NotNull((await ViewAsync(ann, id)).Debrief()!.MyScores);
         Assert.Null((await ViewAsync(bram, id)).Debrief()!.MyScores);
