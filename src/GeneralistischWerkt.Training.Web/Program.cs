@@ -88,6 +88,8 @@ builder.Services.AddScoped<GeneralistischWerkt.Training.Web.Features.Reflections
 builder.Services.AddSingleton<GeneralistischWerkt.Training.Web.Features.Reflections.ReflectionAccessNotifier>();
 builder.Services.AddScoped<GeneralistischWerkt.Training.Web.Features.Live.LiveSessionService>();
 builder.Services.AddScoped<GeneralistischWerkt.Training.Web.Features.Practice.PracticeService>();
+builder.Services.AddScoped<GeneralistischWerkt.Training.Web.Features.PeerReviews.PeerReviewService>();
+builder.Services.AddScoped<GeneralistischWerkt.Training.Web.Features.PeerReviews.PeerReviewAftercare>();
 builder.Services.AddScoped<GeneralistischWerkt.Training.Web.Features.Supervision.SupervisionService>();
 builder.Services.AddScoped<GeneralistischWerkt.Training.Web.Features.Reflections.PersonalDataExport>();
 builder.Services.AddCircuitCount();

@@ -26,7 +26,7 @@ public class AccountsAndRolesTests(BrowserFixture fixture) : BrowserTest(fixture
         await SignInAndWaitAsync(CoachEmail, "/coach");
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Welkom, Ann Coach" })).ToBeVisibleAsync();
         await Expect(Page.GetByTestId("mijn-werkbegeleider")).ToHaveTextAsync("Wout Werkbegeleider");
-        await Expect(Menu(Page).GetByRole(AriaRole.Link)).ToHaveTextAsync(["Mijn startpagina", "Mijn reflecties", "Mijn afspraken", "Mijn gegevens", .. MethodLinks]);
+        await Expect(Menu(Page).GetByRole(AriaRole.Link)).ToHaveTextAsync(["Mijn startpagina", "Mijn reflecties", "Mijn afspraken", "Mijn gegevens", "Intervisie", .. MethodLinks]);
         await AssertAccessibleAsync(Page);
     }
 
@@ -38,7 +38,7 @@ public class AccountsAndRolesTests(BrowserFixture fixture) : BrowserTest(fixture
         var table = Page.GetByRole(AriaRole.Table);
         await Expect(table).ToContainTextAsync("Ann Coach");
         await Expect(table).ToContainTextAsync("Bram Coach");
-        await Expect(Menu(Page).GetByRole(AriaRole.Link)).ToHaveTextAsync(["Mijn coaches", "Gedeelde reflecties", .. MethodLinks]);
+        await Expect(Menu(Page).GetByRole(AriaRole.Link)).ToHaveTextAsync(["Mijn coaches", "Gedeelde reflecties", "Intervisie", .. MethodLinks]);
         await AssertAccessibleAsync(Page);
     }
 
@@ -202,23 +202,5 @@ public class AccountsAndRolesTests(BrowserFixture fixture) : BrowserTest(fixture
         await Expect(Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Je account is vergrendeld");
         await Expect(Page).ToHaveURLAsync(new Regex("/account/aanmelden"));
         await AssertAccessibleAsync(Page);
-    }
-
-    private async Task FillNewAccountAsync(string name, string email, string password, IPage? page = null)
-    {
-        page ??= Page;
-        await page.GetByLabel("Naam", new() { Exact = true }).FillAsync(name);
-        await page.GetByLabel("E-mailadres").FillAsync(email);
-        await page.GetByLabel("Startwachtwoord").FillAsync(password);
-        await page.GetByLabel("Coach", new() { Exact = true }).CheckAsync();
-    }
-
-    private async Task CreateAccountAsync(string name, string email, string password, IPage? page = null)
-    {
-        page ??= Page;
-        await FillNewAccountAsync(name, email, password, page);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Account aanmaken" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync($"Het account van {name} is aangemaakt.");
-        await Expect(page.Locator("tr", new() { HasText = email })).ToContainTextAsync("Actief");
     }
 }

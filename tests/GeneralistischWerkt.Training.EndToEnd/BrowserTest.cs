@@ -146,5 +146,60 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
         return page.Locator("ol.gwt-choices").GetByRole(AriaRole.Button, new() { Name = text, Exact = true });
     }
 
+    /// <summary>
+    /// Wout plans an intervisie titled <paramref name="title"/> for his team with Ann's case; Ann (signed in on
+    /// <see cref="Page"/>) joins and adds a contribution in the phase where everyone speaks; Wout ends it. Bram is
+    /// invited but never joins.
+    /// </summary>
+    protected async Task<long> CreateEndedPeerReviewAsync(string title)
+    {
+        const string contribution = "Een hypothese om de samenvatting te vullen.";
+        var wout = await NewPageAsync();
+        await SignInAndWaitAsync(SupervisorEmail, "/werkbegeleider", page: wout);
+        await GotoInteractiveAsync("/intervisie", wout);
+        await wout.GetByLabel("Titel (mag leeg: dan de naam van de methode)").FillAsync(title);
+        await wout.GetByRole(AriaRole.Button, new() { Name = "Intervisie plannen" }).ClickAsync();
+        await Assertions.Expect(wout).ToHaveURLAsync(new Regex("/intervisie/\\d+$"));
+        var id = long.Parse(new Uri(wout.Url).Segments[^1]);
+        await GotoInteractiveAsync($"/intervisie/{id}");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Deelnemen" }).ClickAsync();
+        await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "De inbreng" })).ToBeVisibleAsync();
+        await WaitForInteractiveAsync(wout);
+        await wout.GetByTestId("starten").ClickAsync();
+        for (var phase = 2; phase <= 5; phase++)
+        {
+            await wout.GetByTestId("volgende-fase").ClickAsync();
+            await Assertions.Expect(Page.GetByTestId("fase")).ToContainTextAsync($"Fase {phase} van 6");
+        }
+        await Page.Locator("#bijdrage").FillAsync(contribution);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Bijdrage toevoegen" }).ClickAsync();
+        await Assertions.Expect(wout.GetByTestId("bijdrage").Filter(new() { HasText = contribution })).ToBeVisibleAsync();
+        await wout.GetByTestId("volgende-fase").ClickAsync();
+        await wout.GetByTestId("afsluiten").ClickAsync();
+        await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "De intervisie is afgelopen" })).ToBeVisibleAsync();
+        await wout.Context.CloseAsync();
+        return id;
+    }
+
+    /// <summary>As beheerder on /beheer: fills in a new coach account.</summary>
+    protected async Task FillNewAccountAsync(string name, string email, string password, IPage? page = null)
+    {
+        page ??= Page;
+        await page.GetByLabel("Naam", new() { Exact = true }).FillAsync(name);
+        await page.GetByLabel("E-mailadres").FillAsync(email);
+        await page.GetByLabel("Startwachtwoord").FillAsync(password);
+        await page.GetByLabel("Coach", new() { Exact = true }).CheckAsync();
+    }
+
+    /// <summary>As beheerder on /beheer: creates a coach account with a start password.</summary>
+    protected async Task CreateAccountAsync(string name, string email, string password, IPage? page = null)
+    {
+        page ??= Page;
+        await FillNewAccountAsync(name, email, password, page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Account aanmaken" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync($"Het account van {name} is aangemaakt.");
+        await Assertions.Expect(page.Locator("tr", new() { HasText = email })).ToContainTextAsync("Actief");
+    }
+
     protected static string UniqueEmail(string prefix) => $"{prefix}.{Guid.NewGuid().ToString("N")[..8]}@test.gwt.be";
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using GeneralistischWerkt.Training.Core.Content;
+using GeneralistischWerkt.Training.Core.Learning;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -76,6 +77,50 @@ public class ModulesTests(BrowserFixture fixture) : BrowserTest(fixture)
     }
 
     [Fact]
+    public async Task A_completed_module_gives_an_attest_with_name_and_date_that_prints_without_the_app_around_it()
+    {
+        // Cas completes the module with the fewest checks; no other browser test follows Cas's module progress.
+        var module = Library.Modules.Where(m => Library.LessonsOf(m.Id).Count > 0)
+            .OrderBy(m => Library.LessonsOf(m.Id).Sum(l => l.Checks.Count)).First();
+        await SignInAndWaitAsync("cas.coach@demo.gwt.be", "/coach");
+
+        await GotoInteractiveAsync($"/modules/{module.Id}/attest");
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Nog geen attest" })).ToBeVisibleAsync();
+        await Expect(Page.GetByTestId("attest")).ToHaveCountAsync(0);
+
+        foreach (var lesson in Library.LessonsOf(module.Id))
+        {
+            await GotoInteractiveAsync(ContentUrls(lesson));
+            foreach (var check in lesson.Checks)
+            {
+                await AnswerCorrectlyAsync(check);
+                await Expect(CheckBox(check).GetByRole(AriaRole.Status)).ToHaveTextAsync("Juist!");
+            }
+            await Expect(Page.GetByTestId("les-status")).ToContainTextAsync("Les afgerond op");
+        }
+
+        await GotoInteractiveAsync($"/modules/{module.Id}");
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Bekijk en druk je attest af" }).ClickAsync();
+        var attest = Page.GetByTestId("attest");
+        await Expect(attest).ToContainTextAsync("Cas Coach");
+        await Expect(attest).ToContainTextAsync(module.Title!);
+        await Expect(attest).ToContainTextAsync("Afgerond op " + Core.Formatting.DutchFormat.Date(DateTimeOffset.UtcNow));
+        await AssertAccessibleAsync(Page);
+        await Screenshots.TakeBothWidthsAsync(Page, "attest");
+
+        // On paper: the attest, without header, menu or buttons.
+        await Page.EmulateMediaAsync(new() { Media = Media.Print });
+        await Expect(attest).ToBeVisibleAsync();
+        await Expect(Page.Locator(".gwt-header")).ToBeHiddenAsync();
+        await Expect(Page.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdmenu" })).ToBeHiddenAsync();
+        await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Afdrukken" })).ToBeHiddenAsync();
+        var pdf = await Page.PdfAsync(new() { Format = "A4" });
+        Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString(pdf, 0, 4));
+        await Page.EmulateMediaAsync(new() { Media = Media.Screen });
+        await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Afdrukken" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task A_werkbegeleider_cannot_see_the_progress_of_someone_elses_coach_by_guessing_the_address()
     {
         await SignInAndWaitAsync(SupervisorEmail, "/werkbegeleider");
@@ -97,10 +142,30 @@ public class ModulesTests(BrowserFixture fixture) : BrowserTest(fixture)
         await WaitForInteractiveAsync(Page);
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Voorkant: kernelementen" })).ToBeVisibleAsync();
         await AssertAccessibleAsync(Page);
+        var front = Page.Locator(".gwt-fiche-front h2");
+        var back = Page.Locator(".gwt-fiche-back h2");
+        await Expect(back).ToBeHiddenAsync();
+        Assert.Equal("none", await Page.Locator(".gwt-fiche-inner").EvaluateAsync<string>("e => getComputedStyle(e).transform"));
+
+        // The card turns (a real rotation, over half a second) and only the side that is up can be read.
         await Page.GetByRole(AriaRole.Button, new() { Name = "Draai om naar de achterkant" }).ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Achterkant: toelichting" })).ToBeVisibleAsync();
+        await Expect(front).ToBeHiddenAsync();
+        await Expect(Page.GetByTestId("fiche-kant")).ToHaveTextAsync("Achterkant: toelichting");
+        Assert.NotEqual("none", await Page.Locator(".gwt-fiche-inner").EvaluateAsync<string>("e => getComputedStyle(e).transform"));
+        Assert.Equal("0.5s", await Page.Locator(".gwt-fiche-inner").EvaluateAsync<string>("e => getComputedStyle(e).transitionDuration"));
+        await AssertAccessibleAsync(Page);
+        await Screenshots.TakeBothWidthsAsync(Page, "fiche-achterkant");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Draai om naar de voorkant" }).ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Voorkant: kernelementen" })).ToBeVisibleAsync();
+        await Expect(back).ToBeHiddenAsync();
+
+        // Someone who asked their system for less motion gets the other side at once.
+        await Page.EmulateMediaAsync(new() { ReducedMotion = ReducedMotion.Reduce });
+        Assert.Equal("0s", await Page.Locator(".gwt-fiche-inner").EvaluateAsync<string>("e => getComputedStyle(e).transitionDuration"));
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Draai om naar de achterkant" }).ClickAsync();
+        await Expect(back).ToBeVisibleAsync();
+        await Page.EmulateMediaAsync(new() { ReducedMotion = ReducedMotion.NoPreference });
     }
 
     [Fact]
@@ -136,11 +201,26 @@ public class ModulesTests(BrowserFixture fixture) : BrowserTest(fixture)
         await Page.GetByLabel("Zoekterm").FillAsync("wondervraag");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Zoeken" }).ClickAsync();
         await Expect(Page).ToHaveURLAsync(new Regex("zoeken\\?q=wondervraag"));
-        await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("resultaten voor \"wondervraag\"");
+        await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync(new Regex("resulta(at|ten) voor \"wondervraag\""));
         var first = Page.Locator("ol.gwt-results > li").First;
         await Expect(first.GetByRole(AriaRole.Link)).ToHaveTextAsync(new Regex("(?i)wondervraag"));
         await Expect(first.Locator("mark").First).ToHaveTextAsync(new Regex("(?i)wondervraag"));
         await AssertAccessibleAsync(Page);
+
+        // Another form of a word finds the word; a filter by kind narrows the list; the count is the true one.
+        var expected = new ContentSearch(Library).Find("doorverwijs");
+        Assert.True(expected.Kinds.Count > 1, "De inhoud heeft treffers van meer dan één soort nodig voor deze test.");
+        await GotoInteractiveAsync("/zoeken?q=doorverwijs");
+        await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync($"{expected.Total} resultaten voor \"doorverwijs\"");
+        await Expect(Page.Locator("ol.gwt-results mark").First).ToHaveTextAsync(new Regex("^[Dd]oorverwij"));
+        var filters = Page.GetByRole(AriaRole.Navigation, new() { Name = "Filter op soort" });
+        var (kind, count) = expected.Kinds.OrderBy(k => k.Count).First();
+        await filters.GetByRole(AriaRole.Link, new() { NameRegex = new Regex($"\\({count}\\)$") }).First.ClickAsync();
+        await Expect(Page).ToHaveURLAsync(new Regex("soort="));
+        await Expect(Page.Locator("ol.gwt-results > li")).ToHaveCountAsync(Math.Min(count, 50));
+        await Expect(filters.Locator("[aria-current=true]")).ToContainTextAsync($"({count})");
+        await AssertAccessibleAsync(Page);
+        await Screenshots.TakeBothWidthsAsync(Page, "zoeken-gefilterd");
 
         await Page.GotoAsync("/zoeken?q=" + Uri.EscapeDataString("<script>alert(1)</script> xyzzy"));
         await Expect(Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Geen resultaten voor \"<script>alert(1)</script> xyzzy\".");

@@ -66,11 +66,16 @@ public class PageQualityTests(BrowserFixture fixture) : BrowserTest(fixture)
             ("/modules", "/modules", coachAndSupervisor),
             ("/modules/{ModuleId}", $"/modules/{module.Id}", coachAndSupervisor),
             ("/modules/{ModuleId}/{LessonId}", $"/modules/{module.Id}/{lesson.Id}", coachAndSupervisor),
+            ("/modules/{ModuleId}/attest", $"/modules/{module.Id}/attest", [CoachEmail]),
             ("/niet-gevonden", "/niet-gevonden", [Anonymous, CoachEmail]),
+            ("/intervisie", "/intervisie", coachAndSupervisor),
+            ("/intervisie/{Id:long}", $"/intervisie/{ids.PeerReview}", coachAndSupervisor),
+            ("/intervisie/{Id:long}/samenvatting", $"/intervisie/{ids.PeerReview}/samenvatting", coachAndSupervisor),
             ("/oefenen", "/oefenen", coachAndSupervisor),
             ("/oefenen/deelnemen", "/oefenen/deelnemen", [CoachEmail]),
             ("/reflecties", "/reflecties", [CoachEmail]),
             ("/reflecties/{Id:long}", $"/reflecties/{ids.Reflection}", coachAndSupervisor),
+            ("/reflecties/{Id:long}/afdrukken", $"/reflecties/{ids.Reflection}/afdrukken", coachAndSupervisor),
             ("/scenarios", "/scenarios", coachAndSupervisor),
             ("/scenarios/groei", "/scenarios/groei", coachAndSupervisor),
             ("/scenarios/{ScenarioId}", $"/scenarios/{ids.ScenarioId}", coachAndSupervisor),
@@ -79,6 +84,7 @@ public class PageQualityTests(BrowserFixture fixture) : BrowserTest(fixture)
             ("/werkbegeleider/coaches/{CoachId}", $"/werkbegeleider/coaches/{ids.Ann}", [SupervisorEmail]),
             ("/werkbegeleider/inbox", "/werkbegeleider/inbox", [SupervisorEmail]),
             ("/werkbegeleiding/sessies/{Id:long}", $"/werkbegeleiding/sessies/{ids.Session}", coachAndSupervisor),
+            ("/werkbegeleiding/sessies/{Id:long}/afdrukken", $"/werkbegeleiding/sessies/{ids.Session}/afdrukken", coachAndSupervisor),
             ("/zoeken", "/zoeken?q=luisteren", coachAndSupervisor),
         };
 
@@ -141,6 +147,9 @@ public class PageQualityTests(BrowserFixture fixture) : BrowserTest(fixture)
 
         var controls = await page.EvaluateAsync<string[]>(ControlCheck);
         problems.AddRange(controls.Select(c => $"{where}: {c}"));
+        // To look at every page by eye: GWT_SCREENSHOTS=<folder> keeps a picture of each page, role and width.
+        if (Environment.GetEnvironmentVariable("GWT_SCREENSHOTS") is { Length: > 0 })
+            await Screenshots.TakeAsync(page, "pagina-" + Regex.Replace(where, "[^A-Za-z0-9]+", "-").Trim('-'));
         return problems;
     }
 
@@ -189,7 +198,7 @@ public class PageQualityTests(BrowserFixture fixture) : BrowserTest(fixture)
         }
         """;
 
-    private sealed record Data(string Ann, long Reflection, long Session, string ScenarioId, long Attempt, string TeamUrl);
+    private sealed record Data(string Ann, long Reflection, long Session, string ScenarioId, long Attempt, string TeamUrl, long PeerReview);
 
     /// <summary>Ann finishes a scenario and shares a reflection; Wout plans a session with an agreement.</summary>
     private async Task<Data> CreateDataAsync()
@@ -228,6 +237,7 @@ public class PageQualityTests(BrowserFixture fixture) : BrowserTest(fixture)
         await GotoInteractiveAsync("/beheer/teams", admin);
         var teamUrl = await admin.Locator("a[href^='/beheer/teams/']").First.GetAttributeAsync("href");
         await admin.Context.CloseAsync();
-        return new Data(ann, reflection, session, scenario.Id, attempt, teamUrl!);
+        var peerReview = await CreateEndedPeerReviewAsync("Paginacontrole intervisie");
+        return new Data(ann, reflection, session, scenario.Id, attempt, teamUrl!, peerReview);
     }
 }

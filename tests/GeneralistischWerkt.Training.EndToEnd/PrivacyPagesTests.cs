@@ -30,15 +30,20 @@ public class PrivacyPagesTests(BrowserFixture fixture) : BrowserTest(fixture)
         {
             ("/reflecties", "/reflecties", marker, [CoachEmail]),
             ("/reflecties/{Id:long}", $"/reflecties/{ids.Reflection}", marker, [CoachEmail, SupervisorEmail]),
+            ("/reflecties/{Id:long}/afdrukken", $"/reflecties/{ids.Reflection}/afdrukken", marker, [CoachEmail, SupervisorEmail]),
             ("/werkbegeleider/inbox", "/werkbegeleider/inbox", marker, [SupervisorEmail]),
             ("/werkbegeleider/coaches/{CoachId}", $"/werkbegeleider/coaches/{ids.Ann}", marker, [SupervisorEmail]),
             ("/werkbegeleiding/sessies/{Id:long}", $"/werkbegeleiding/sessies/{ids.Session}", "Afspraak " + marker, [CoachEmail, SupervisorEmail]),
+            ("/werkbegeleiding/sessies/{Id:long}/afdrukken", $"/werkbegeleiding/sessies/{ids.Session}/afdrukken", "Afspraak " + marker, [CoachEmail, SupervisorEmail]),
             ("/afspraken", "/afspraken", "Afspraak " + marker, [CoachEmail]),
             ("/scenarios/{ScenarioId}/pogingen/{AttemptId:long}", $"/scenarios/{ids.ScenarioId}/pogingen/{ids.Attempt}", ids.ChoiceText, [CoachEmail, SupervisorEmail]),
             ("/mijn-gegevens/export", "/mijn-gegevens/export", marker, [CoachEmail]),
             // Ann opened a practice session and is its only participant: its join code is shown to participants only
             // (Wout, in her team, may join but has not; he sees only that it exists).
             ("/oefenen/{Id:long}", $"/oefenen/{ids.Practice}", ids.PracticeCode, [CoachEmail]),
+            // Wout led an intervisie on Ann's case; Bram was invited but never joined, so he sees nothing of it.
+            ("/intervisie/{Id:long}", $"/intervisie/{ids.PeerReview}", "Intervisie " + marker, [CoachEmail, SupervisorEmail]),
+            ("/intervisie/{Id:long}/samenvatting", $"/intervisie/{ids.PeerReview}/samenvatting", "Intervisie " + marker, [CoachEmail, SupervisorEmail]),
         };
 
         // Every private page of the inventory has a row: a new page cannot be forgotten.
@@ -60,7 +65,7 @@ public class PrivacyPagesTests(BrowserFixture fixture) : BrowserTest(fixture)
                 if (sees != mayAndShould) failures.Add($"{route} voor {actor}: {(sees ? "ziet Anns gegevens, maar mag niet" : "ziet ze niet, maar mag wel")}");
             }
             // Guessing: ids that do not exist give the same answer as ids of others.
-            foreach (var guess in new[] { "/reflecties/999999", "/werkbegeleiding/sessies/999999", $"/scenarios/{ids.ScenarioId}/pogingen/999999" })
+            foreach (var guess in new[] { "/reflecties/999999", "/werkbegeleiding/sessies/999999", "/reflecties/999999/afdrukken", "/werkbegeleiding/sessies/999999/afdrukken", $"/scenarios/{ids.ScenarioId}/pogingen/999999", "/intervisie/999999" })
             {
                 var body = await ReadAsync(http, guess);
                 if (!body.Contains("Geen toegang")) failures.Add($"{guess} voor {actor}: geen 'Geen toegang'");
@@ -70,7 +75,7 @@ public class PrivacyPagesTests(BrowserFixture fixture) : BrowserTest(fixture)
     }
 
     private sealed record AnnsData(string Ann, long Reflection, long Session, string ScenarioId, long Attempt, string ChoiceText,
-        long Practice = 0, string PracticeCode = "");
+        long Practice = 0, string PracticeCode = "", long PeerReview = 0);
 
     /// <summary>Ann writes and shares a reflection, starts a scenario; Wout comments and records a session with an agreement.</summary>
     private async Task<AnnsData> CreateAnnsDataAsync(string marker)
@@ -107,7 +112,8 @@ public class PrivacyPagesTests(BrowserFixture fixture) : BrowserTest(fixture)
         await Expect(Page).ToHaveURLAsync(new Regex("/oefenen/\\d+$"));
         var practice = long.Parse(new Uri(Page.Url).Segments[^1]);
         var code = (await Page.GetByTestId("code").InnerTextAsync()).Trim();
-        return new AnnsData(ann, reflection, session, scenario.Id, attempt, choiceText, practice, code);
+        var peerReview = await CreateEndedPeerReviewAsync("Intervisie " + marker);
+        return new AnnsData(ann, reflection, session, scenario.Id, attempt, choiceText, practice, code, peerReview);
     }
 
     private async Task<HttpClient> SignedInClientAsync(string email)

@@ -38,14 +38,14 @@ public class WithdrawnShareTests(BrowserFixture fixture) : BrowserTest(fixture)
         await Expect(wout.GetByLabel("Je reactie")).ToHaveCountAsync(0);
         await Expect(wout).Not.ToHaveTitleAsync(new Regex(marker));
         await AssertAccessibleAsync(wout);
-        await Screenshots(wout, "ingetrokken");
+        await Screenshots.TakeBothWidthsAsync(wout, "ingetrokken");
 
         await GotoInteractiveAsync(sessionUrl, wout);
         var agenda = wout.GetByTestId("agenda");
         await Expect(agenda).ToContainTextAsync("Reflectie (niet meer gedeeld)");
         await Expect(agenda).Not.ToContainTextAsync(marker);
         await Expect(agenda.Locator($"a[href='/reflecties/{reflection}']")).ToHaveCountAsync(0);
-        await Screenshots(wout, "agenda-ingetrokken");
+        await Screenshots.TakeBothWidthsAsync(wout, "agenda-ingetrokken");
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public class WithdrawnShareTests(BrowserFixture fixture) : BrowserTest(fixture)
         await Page.GetByRole(AriaRole.Button, new() { Name = "Naam opslaan" }).ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("onzichtbare tekens die de leesrichting omkeren");
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Team Antwerpen-Noord");
-        await Screenshots(Page, "teamnaam-geweigerd");
+        await Screenshots.TakeBothWidthsAsync(Page, "teamnaam-geweigerd");
     }
 
     [Fact]
@@ -91,15 +91,4 @@ public class WithdrawnShareTests(BrowserFixture fixture) : BrowserTest(fixture)
     /// <summary>Ann writes, finishes and shares a free reflection titled <paramref name="marker"/>; returns its id.</summary>
     private Task<long> ShareReflectionAsync(string marker) =>
         ShareNewReflectionAsync(marker, "Voor mijn werkbegeleider, tot ik het terugneem.");
-
-    private static async Task Screenshots(IPage page, string name)
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "gwt-screenshots");
-        Directory.CreateDirectory(folder);
-        foreach (var width in new[] { 1366, 390 })
-        {
-            await page.SetViewportSizeAsync(width, 900);
-            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"{name}-{width}.png"), FullPage = true });
-        }
-    }
 }

@@ -31,26 +31,41 @@ public class FicheCardTests : BunitContext
         ],
     };
 
+    /// <summary>The side that is up: the one not hidden from screen readers and not inert.</summary>
+    private static AngleSharp.Dom.IElement Shown(IRenderedComponent<FicheCard> cut) =>
+        Assert.Single(cut.FindAll(".gwt-fiche-face").Where(face => !face.HasAttribute("aria-hidden") && !face.HasAttribute("inert")));
+
     [Fact]
-    public void Shows_the_front_first_and_flips_to_the_back_and_back_again()
+    public void Shows_the_front_first_and_turns_to_the_back_and_back_again()
     {
         var cut = Render<FicheCard>(p => p.Add(c => c.Fiche, Fiche()));
-        Assert.Equal("Voorkant: kernelementen", cut.Find("h2").TextContent);
-        Assert.Equal(["ruimte geven", "parafraseren"], cut.FindAll("li").Select(li => li.TextContent));
+        Assert.Equal("Voorkant: kernelementen", Shown(cut).QuerySelector("h2")!.TextContent);
+        Assert.Equal(["ruimte geven", "parafraseren"], Shown(cut).QuerySelectorAll("li").Select(li => li.TextContent));
+        Assert.Equal("false", cut.Find("button").GetAttribute("aria-pressed"));
 
         cut.Find("button").Click();
-        Assert.Equal("Achterkant: toelichting", cut.Find("h2").TextContent);
-        Assert.Contains("toont betrokkenheid", cut.Markup);
+        Assert.Equal("Achterkant: toelichting", Shown(cut).QuerySelector("h2")!.TextContent);
+        Assert.Contains("toont betrokkenheid", Shown(cut).TextContent);
+        Assert.Contains("gwt-fiche-flipped", cut.Find(".gwt-fiche").ClassName);
         Assert.Empty(cut.FindAll("script"));
         Assert.Equal("Draai om naar de voorkant", cut.Find("button").TextContent.Trim());
+        Assert.Equal("true", cut.Find("button").GetAttribute("aria-pressed"));
 
         cut.Find("button").Click();
-        Assert.Equal("Voorkant: kernelementen", cut.Find("h2").TextContent);
+        Assert.Equal("Voorkant: kernelementen", Shown(cut).QuerySelector("h2")!.TextContent);
+        Assert.DoesNotContain("gwt-fiche-flipped", cut.Find(".gwt-fiche").ClassName);
     }
 
     [Fact]
-    public void The_shown_side_is_announced_to_screen_readers() =>
-        Assert.Equal("polite", Render<FicheCard>(p => p.Add(c => c.Fiche, Fiche())).Find(".gwt-fiche-side").GetAttribute("aria-live"));
+    public void The_side_turned_up_is_announced_to_screen_readers_but_nothing_on_arrival()
+    {
+        var cut = Render<FicheCard>(p => p.Add(c => c.Fiche, Fiche()));
+        var announcement = cut.Find("[data-testid=fiche-kant]");
+        Assert.Equal("polite", announcement.GetAttribute("aria-live"));
+        Assert.Equal("", announcement.TextContent);
+        cut.Find("button").Click();
+        Assert.Equal("Achterkant: toelichting", cut.Find("[data-testid=fiche-kant]").TextContent);
+    }
 
     private sealed class FakeEnvironment(string root) : IHostEnvironment
     {

@@ -26,6 +26,7 @@ public class NavMenuTests : BunitContext
 
     private static readonly (string, string)[] MethodLinks =
     [
+        ("Intervisie", "/intervisie"),
         ("Modules", "/modules"), ("Rollenspellen", "/scenarios"), ("Basishoudingen", "/fiches"), ("Begeleidingstraject", "/fasen"),
         ("Alle inhoud", "/inhoud"), ("Zoeken", "/zoeken"),
     ];

@@ -32,6 +32,11 @@ public class PrivacyQueryTests : IAsyncLifetime
         new("een sessie openen", async v => await w.Supervision.OpenAsync(v, w.Session) is not null, [w.Ann, w.Wout]),
         new("lijst van sessies", async v => (await w.Supervision.SessionsAsync(v)).Any(s => s.Id == w.Session), [w.Ann, w.Wout]),
         new("afspraken", async v => (await w.Supervision.AgreementsAsync(v)).Any(a => a.Id == w.Agreement), [w.Ann, w.Wout]),
+        new("een intervisie openen", async v => await w.PeerReviews.LoadAsync(v, w.PeerReview) is not null, [w.Ann, w.Wout]),
+        new("de inbreng van een afgelopen intervisie", async v => (await w.PeerReviews.LoadAsync(v, w.PeerReview))?.Case.Description is not null, [w.Ann]),
+        new("lijst van intervisies", async v => (await w.PeerReviews.ListAsync(v)).Any(s => s.Id == w.PeerReview), [w.Ann, w.Wout]),
+        new("samenvatting van een intervisie", async v => await w.PeerReviewAftercare.SummaryAsync(v, w.PeerReview) is not null, [w.Ann, w.Wout]),
+        new("export met de inbreng", async v => ZipText(await w.Export.BuildAsync(v)).Contains("Casus van Ann"), [w.Ann]),
         new("export van eigen gegevens", async v => ZipText(await w.Export.BuildAsync(v)).Contains("Mijn gedeelde reflectie"), [w.Ann]),
     ];
 

@@ -15,11 +15,15 @@ public sealed class PrivacyWorld : IAsyncDisposable
 {
     public TestDatabase Db { get; private set; } = default!;
     public string Ann = "", Bram = "", Wout = "", Wendy = "", Admin = "";
-    public long SharedReflection, Draft, Attempt, Session, Agreement;
+    public long SharedReflection, Draft, Attempt, Session, Agreement, PeerReview;
 
     public ReflectionService Reflections => Db.Services.GetRequiredService<ReflectionService>();
     public SupervisionService Supervision => Db.Services.GetRequiredService<SupervisionService>();
     public PersonalDataExport Export => Db.Services.GetRequiredService<PersonalDataExport>();
+    public GeneralistischWerkt.Training.Web.Features.PeerReviews.PeerReviewService PeerReviews =>
+        Db.Services.GetRequiredService<GeneralistischWerkt.Training.Web.Features.PeerReviews.PeerReviewService>();
+    public GeneralistischWerkt.Training.Web.Features.PeerReviews.PeerReviewAftercare PeerReviewAftercare =>
+        Db.Services.GetRequiredService<GeneralistischWerkt.Training.Web.Features.PeerReviews.PeerReviewAftercare>();
 
     public IReadOnlyDictionary<string, string> Actors => new Dictionary<string, string>
     {
@@ -67,6 +71,20 @@ public sealed class PrivacyWorld : IAsyncDisposable
         Session = session!.Value;
         Assert.Null(await Supervision.AddAgreementAsync(Wout, Session, "Een ecogram maken met de cliënt", "Ann", DateOnly.FromDateTime(DateTime.Today.AddDays(7))));
         Agreement = (await Supervision.AgreementsAsync(Wout, Ann)).Single().Id;
+
+        // An intervisie led by Wout on Ann's case, ended, with the summary shared by Ann.
+        var team = (await Db.Teams.CreateTeamAsync("Team Noord", [Wout], [Ann])).Value;
+        var (review, planError) = await PeerReviews.PlanAsync(Wout, new GeneralistischWerkt.Training.Web.Features.PeerReviews.PeerReviewPlan(
+            "Intervisie", team, [], "incidentmethode", DateTimeOffset.UtcNow.AddDays(1), Ann));
+        Assert.Null(planError);
+        PeerReview = review!.Value;
+        Assert.Null(await PeerReviews.JoinAsync(Ann, PeerReview));
+        await PeerReviews.SaveCaseAsync(Ann, PeerReview, 0, new Dictionary<string, string> { ["beschrijving"] = "Casus van Ann", ["vraag"] = "Vraag van Ann" });
+        Assert.Null(await PeerReviews.StartAsync(Wout, PeerReview));
+        Assert.Null(await PeerReviews.GoToPhaseAsync(Wout, PeerReview, 4));
+        Assert.Null(await PeerReviews.ContributeAsync(Ann, PeerReview, 4, "Hypothese van Ann", null));
+        Assert.Null(await PeerReviews.FinishAsync(Wout, PeerReview));
+        Assert.Null(await PeerReviewAftercare.ShareSummaryAsync(Ann, PeerReview, true));
     }
 
     public async ValueTask DisposeAsync() => await Db.DisposeAsync();

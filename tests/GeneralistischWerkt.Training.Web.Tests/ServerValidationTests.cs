@@ -47,7 +47,7 @@ public class ServerValidationTests : IAsyncLifetime
         var team = await w.Db.Teams.CreateTeamAsync("Team Test", [w.Wout], []);
         var result = await w.Db.Teams.AddAsync(team.Value, w.Ann, (TeamRole)7);
         Assert.Equal(["Kies lid of werkbegeleider als rol in het team."], result.Errors);
-        Assert.Equal(0, await w.Db.WithDbAsync(db => db.TeamMemberships.CountAsync(m => m.UserId == w.Ann)));
+        Assert.Equal(0, await w.Db.WithDbAsync(db => db.TeamMemberships.CountAsync(m => m.UserId == w.Ann && m.TeamId == team.Value)));
     }
 
     [Fact]

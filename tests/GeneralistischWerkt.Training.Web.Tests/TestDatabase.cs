@@ -68,6 +68,8 @@ public sealed class TestDatabase : IAsyncDisposable
         services.AddScoped<GeneralistischWerkt.Training.Web.Features.Live.LiveSessionService>();
         services.AddScoped<GeneralistischWerkt.Training.Web.Features.Supervision.SupervisionService>();
         services.AddScoped<GeneralistischWerkt.Training.Web.Features.Reflections.PersonalDataExport>();
+        services.AddScoped<GeneralistischWerkt.Training.Web.Features.PeerReviews.PeerReviewService>();
+        services.AddScoped<GeneralistischWerkt.Training.Web.Features.PeerReviews.PeerReviewAftercare>();
         services.AddRealStores();
         configure?.Invoke(services);
         var provider = services.BuildServiceProvider();

@@ -13,6 +13,9 @@ public static class DutchFormat
 
     private static readonly TimeZoneInfo Brussels = FindBrussels();
 
+    /// <summary>Belgian time (Europe/Brussels), for dates and times people type.</summary>
+    public static TimeZoneInfo TimeZone => Brussels;
+
     static DutchFormat()
     {
         Configurator.Formatters.Register("nl", new DutchHumanizerFormatter());

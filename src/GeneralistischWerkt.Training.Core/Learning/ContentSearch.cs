@@ -10,14 +10,29 @@ public sealed record SnippetPart(string Text, bool IsHit);
 
 public sealed record SearchHit(ContentItem Item, int Score, IReadOnlyList<SnippetPart> TitleParts, IReadOnlyList<SnippetPart> Snippet);
 
+/// <summary>All that matched: the true total, the hits shown (at most the limit) and how many of each kind matched.</summary>
+public sealed record SearchResults(int Total, IReadOnlyList<SearchHit> Hits, IReadOnlyList<(ContentKind Kind, int Count)> Kinds)
+{
+    public static SearchResults None { get; } = new(0, [], []);
+}
+
 /// <summary>
 /// Full-text search over all content: every query word must occur (case- and accent-insensitive) in the title,
-/// summary or text of an item. Title hits weigh more. Snippets show the text around the first hit.
+/// summary or text of an item, as part of a word or in another form of it (<see cref="DutchWordForms"/>: "doorverwijs"
+/// finds "doorverwijzen"). Title hits weigh more. Snippets show the text around the first hit.
 /// </summary>
 public sealed partial class ContentSearch
 {
     private const int SnippetRadius = 90;
-    private readonly List<(ContentItem Item, string Text, string FoldedText, string FoldedTitle)> index;
+    private readonly List<Entry> index;
+
+    /// <summary>A word of the folded text: where it is and its reduced form.</summary>
+    private readonly record struct Token(int Start, int Length, string Stem);
+
+    private sealed record Entry(ContentItem Item, string Text, string Folded, Token[] TextTokens, string FoldedTitle, Token[] TitleTokens);
+
+    /// <summary>A query word: as typed (folded) and reduced.</summary>
+    private readonly record struct QueryWord(string Folded, string Stem);
 
     public ContentSearch(ContentLibrary library)
     {
@@ -25,77 +40,120 @@ public sealed partial class ContentSearch
             .Select(item =>
             {
                 var text = PlainText($"{item.Summary}\n{item.Body}\n{ChecksText(item)}");
-                return (item, text, Fold(text), Fold(item.Title));
+                var folded = Fold(text);
+                var title = Fold(item.Title);
+                return new Entry(item, text, folded, Tokens(folded), title, Tokens(title));
             })
             .ToList();
     }
 
-    public IReadOnlyList<SearchHit> Search(string? query, int limit = 50)
+    public IReadOnlyList<SearchHit> Search(string? query, int limit = 50) => Find(query, null, limit).Hits;
+
+    /// <summary>Searches, optionally only items of one kind; the kind counts are over all kinds, so a filter can be changed.</summary>
+    public SearchResults Find(string? query, ContentKind? kind = null, int limit = 50)
     {
         var words = Words(query);
-        if (words.Count == 0) return [];
-        var hits = new List<SearchHit>();
-        foreach (var (item, text, folded, foldedTitle) in index)
+        if (words.Count == 0) return SearchResults.None;
+        var matched = new List<(Entry Entry, int Score)>();
+        foreach (var entry in index)
         {
             var score = 0;
             var all = true;
             foreach (var word in words)
             {
-                var inTitle = Count(foldedTitle, word);
-                var inText = Count(folded, word);
+                var inTitle = Matches(entry.FoldedTitle, entry.TitleTokens, word).Count;
+                var inText = Matches(entry.Folded, entry.TextTokens, word).Count;
                 if (inTitle + inText == 0) { all = false; break; }
                 score += inTitle * 10 + Math.Min(inText, 20);
             }
-            if (!all) continue;
-            hits.Add(new SearchHit(item, score, Highlight(item.Title, foldedTitle, words), Snippet(text, folded, words)));
+            if (all) matched.Add((entry, score));
         }
-        return hits.OrderByDescending(h => h.Score).ThenBy(h => h.Item.Title, StringComparer.Ordinal).Take(limit).ToList();
+        var kinds = matched.GroupBy(m => m.Entry.Item.Kind).Select(g => (g.Key, g.Count())).OrderBy(k => k.Key).ToList();
+        var shown = matched.Where(m => kind is null || m.Entry.Item.Kind == kind).ToList();
+        var hits = shown
+            .OrderByDescending(m => m.Score).ThenBy(m => m.Entry.Item.Title, StringComparer.Ordinal)
+            .Take(limit)
+            .Select(m => new SearchHit(m.Entry.Item, m.Score,
+                Highlight(m.Entry.Item.Title, m.Entry.FoldedTitle, m.Entry.TitleTokens, words),
+                Snippet(m.Entry, words)))
+            .ToList();
+        return new SearchResults(shown.Count, hits, kinds);
     }
 
-    private static IReadOnlyList<string> Words(string? query) =>
+    private static IReadOnlyList<QueryWord> Words(string? query) =>
         (query ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(Fold)
             .Select(w => w.Trim('"', '\'', '.', ',', '?', '!', ':', ';', '(', ')'))
             .Where(w => w.Length >= 2)
             .Distinct()
             .Take(8)
+            .Select(w => new QueryWord(w, DutchWordForms.Stem(w)))
             .ToList();
 
-    private static int Count(string haystack, string word)
+    private static Token[] Tokens(string folded)
     {
-        var count = 0;
-        for (var at = haystack.IndexOf(word, StringComparison.Ordinal); at >= 0; at = haystack.IndexOf(word, at + word.Length, StringComparison.Ordinal))
-            count++;
-        return count;
+        var tokens = new List<Token>();
+        for (var i = 0; i < folded.Length;)
+        {
+            if (!char.IsLetterOrDigit(folded[i])) { i++; continue; }
+            var start = i;
+            while (i < folded.Length && char.IsLetterOrDigit(folded[i])) i++;
+            tokens.Add(new Token(start, i - start, DutchWordForms.Stem(folded[start..i])));
+        }
+        return tokens.ToArray();
     }
 
-    private static IReadOnlyList<SnippetPart> Snippet(string text, string folded, IReadOnlyList<string> words)
+    /// <summary>
+    /// Where a query word matches: each place it occurs as typed (also inside a longer word), and each whole word whose
+    /// reduced form starts with the query's reduced form (another form of the same word).
+    /// </summary>
+    private static List<(int Start, int Length)> Matches(string folded, Token[] tokens, QueryWord word)
     {
-        var first = words.Select(w => folded.IndexOf(w, StringComparison.Ordinal)).Where(i => i >= 0).DefaultIfEmpty(0).Min();
+        var found = new List<(int Start, int Length)>();
+        for (var at = folded.IndexOf(word.Folded, StringComparison.Ordinal); at >= 0; at = folded.IndexOf(word.Folded, at + word.Folded.Length, StringComparison.Ordinal))
+            found.Add((at, word.Folded.Length));
+        if (word.Stem.Length < 3) return found;
+        foreach (var token in tokens)
+        {
+            if (!token.Stem.StartsWith(word.Stem, StringComparison.Ordinal)) continue;
+            // Already counted when the word as typed lies inside this token.
+            if (found.Any(f => f.Start >= token.Start && f.Start < token.Start + token.Length)) continue;
+            found.Add((token.Start, token.Length));
+        }
+        return found;
+    }
+
+    private static IReadOnlyList<SnippetPart> Snippet(Entry entry, IReadOnlyList<QueryWord> words)
+    {
+        var (text, folded) = (entry.Text, entry.Folded);
+        var first = words.SelectMany(w => Matches(folded, entry.TextTokens, w)).Select(m => m.Start).DefaultIfEmpty(0).Min();
         var start = Math.Max(0, first - SnippetRadius);
         var end = Math.Min(text.Length, first + SnippetRadius * 2);
         while (start > 0 && !char.IsWhiteSpace(text[start - 1])) start--;
         while (end < text.Length && !char.IsWhiteSpace(text[end])) end++;
-        var parts = Highlight(text[start..end], folded[start..end], words).ToList();
+        var parts = Highlight(text, folded, entry.TextTokens, words, start, end).ToList();
         if (start > 0) parts.Insert(0, new SnippetPart("… ", false));
         if (end < text.Length) parts.Add(new SnippetPart(" …", false));
         return parts;
     }
 
-    /// <summary>Splits text into hit and non-hit parts. Folding keeps string length, so positions carry over.</summary>
-    private static IReadOnlyList<SnippetPart> Highlight(string text, string folded, IReadOnlyList<string> words)
+    /// <summary>
+    /// Splits text[from..to] into hit and non-hit parts. Folding keeps string length, so positions found in the folded
+    /// text carry over to the original.
+    /// </summary>
+    private static IReadOnlyList<SnippetPart> Highlight(string text, string folded, Token[] tokens, IReadOnlyList<QueryWord> words,
+        int from = 0, int to = -1)
     {
+        if (to < 0) to = text.Length;
         var marked = new bool[text.Length];
         foreach (var word in words)
-        {
-            for (var at = folded.IndexOf(word, StringComparison.Ordinal); at >= 0; at = folded.IndexOf(word, at + word.Length, StringComparison.Ordinal))
-                for (var i = at; i < at + word.Length && i < marked.Length; i++) marked[i] = true;
-        }
+            foreach (var (at, length) in Matches(folded, tokens, word))
+                for (var i = at; i < at + length && i < marked.Length; i++) marked[i] = true;
         var parts = new List<SnippetPart>();
-        var begin = 0;
-        for (var i = 1; i <= text.Length; i++)
+        var begin = from;
+        for (var i = from + 1; i <= to; i++)
         {
-            if (i == text.Length || marked[i] != marked[begin])
+            if (i == to || marked[i] != marked[begin])
             {
                 parts.Add(new SnippetPart(text[begin..i], marked[begin]));
                 begin = i;

@@ -35,6 +35,8 @@ public class ApplicationDbContext : IdentityDbContext<ApplicationUser>, IDataPro
     public DbSet<PracticeStep> PracticeSteps => Set<PracticeStep>();
     public DbSet<PracticeVote> PracticeVotes => Set<PracticeVote>();
     public DbSet<PracticeTick> PracticeTicks => Set<PracticeTick>();
+    public DbSet<PeerReview> PeerReviews => Set<PeerReview>();
+    public DbSet<PeerReviewContribution> PeerReviewContributions => Set<PeerReviewContribution>();
 
     /// <summary>
     /// The keys that protect sign-in cookies, antiforgery tokens and circuits, shared by every instance of the app
@@ -156,10 +158,12 @@ public class ApplicationDbContext : IdentityDbContext<ApplicationUser>, IDataPro
             agreement.Property(a => a.Version).IsConcurrencyToken();
             agreement.HasIndex(a => new { a.CoachId, a.Status });
             agreement.HasOne<SupervisionSession>().WithMany().HasForeignKey(a => a.SessionId).OnDelete(DeleteBehavior.Cascade);
+            agreement.HasOne<LiveSession>().WithMany().HasForeignKey(a => a.PeerReviewId).OnDelete(DeleteBehavior.SetNull);
         });
 
         ConfigureLiveSessions(builder);
         ConfigurePractice(builder);
+        ConfigurePeerReviews(builder);
 
         // SQLite cannot order or compare DateTimeOffset; store UTC ticks so queries sort correctly on every provider.
         if (Database.IsSqlite())
@@ -240,6 +244,37 @@ public class ApplicationDbContext : IdentityDbContext<ApplicationUser>, IDataPro
             tick.HasIndex(t => new { t.SessionId, t.UserId, t.ItemId }).IsUnique();
             tick.HasOne<LiveSession>().WithMany().HasForeignKey(t => t.SessionId).OnDelete(DeleteBehavior.Cascade);
             tick.HasOne<ApplicationUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+    }
+
+    /// <summary>Intervisie (Features/PeerReviews): the intervisie kind's rows of a live session.</summary>
+    private static void ConfigurePeerReviews(ModelBuilder builder)
+    {
+        builder.Entity<PeerReview>(review =>
+        {
+            review.HasKey(r => r.LiveSessionId);
+            review.Property(r => r.MethodId).HasMaxLength(100);
+            review.Property(r => r.CaseDescription).HasMaxLength(GeneralistischWerkt.Training.Web.Features.Editing.TextLimits.CaseDescription);
+            review.Property(r => r.CaseQuestion).HasMaxLength(GeneralistischWerkt.Training.Web.Features.Editing.TextLimits.CaseQuestion);
+            review.Property(r => r.Evaluation).HasMaxLength(GeneralistischWerkt.Training.Web.Features.Editing.TextLimits.PeerReviewEvaluation);
+            review.Property(r => r.Version).IsConcurrencyToken();
+            review.HasIndex(r => r.CaseOwnerId);
+            review.HasOne(r => r.Session).WithOne().HasForeignKey<PeerReview>(r => r.LiveSessionId).OnDelete(DeleteBehavior.Cascade);
+            review.HasOne<ApplicationUser>().WithMany().HasForeignKey(r => r.CaseOwnerId).OnDelete(DeleteBehavior.Restrict);
+            // An attached reflection or attempt the owner deletes later is simply no longer attached.
+            review.HasOne<Reflection>().WithMany().HasForeignKey(r => r.AttachedReflectionId).OnDelete(DeleteBehavior.SetNull);
+            review.HasOne<ScenarioAttempt>().WithMany().HasForeignKey(r => r.AttachedAttemptId).OnDelete(DeleteBehavior.SetNull);
+        });
+
+        builder.Entity<PeerReviewContribution>(contribution =>
+        {
+            contribution.Property(c => c.Text).HasMaxLength(GeneralistischWerkt.Training.Web.Features.Editing.TextLimits.Contribution);
+            contribution.Property(c => c.Answer).HasMaxLength(GeneralistischWerkt.Training.Web.Features.Editing.TextLimits.Contribution);
+            contribution.Property(c => c.CoreAttitudeId).HasMaxLength(100);
+            contribution.HasIndex(c => new { c.SessionId, c.PhaseIndex });
+            contribution.HasIndex(c => c.AuthorId);
+            contribution.HasOne<LiveSession>().WithMany().HasForeignKey(c => c.SessionId).OnDelete(DeleteBehavior.Cascade);
+            contribution.HasOne<ApplicationUser>().WithMany().HasForeignKey(c => c.AuthorId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

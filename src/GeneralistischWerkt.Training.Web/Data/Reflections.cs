@@ -116,7 +116,13 @@ public enum AgreementStatus
 public class Agreement : IVersioned
 {
     public long Id { get; set; }
-    public long SessionId { get; set; }
+
+    /// <summary>The werkbegeleiding session it was made in; null when the coach made it from an intervisie.</summary>
+    public long? SessionId { get; set; }
+
+    /// <summary>The intervisie (its live session) the coach took it from, if any.</summary>
+    public long? PeerReviewId { get; set; }
+
     public string CoachId { get; set; } = "";
     public string SupervisorId { get; set; } = "";
     public string What { get; set; } = "";

@@ -182,7 +182,7 @@ public class ContentLoaderTests
             Assert.Equal(kind, parsed);
         }
         Assert.False(ContentKinds.TryParse("Fiche", out _));
-        Assert.Equal(["fiche", "techniek", "vraagtype", "levensdomein", "fase", "instrument", "thema", "bron", "module", "les"], ContentKinds.Slugs);
+        Assert.Equal(["fiche", "techniek", "vraagtype", "levensdomein", "fase", "instrument", "thema", "bron", "module", "les", "intervisiemethode"], ContentKinds.Slugs);
     }
 
     private static string Module(string id, int number, string lessons) =>

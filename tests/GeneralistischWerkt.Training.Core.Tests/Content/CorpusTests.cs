@@ -85,6 +85,10 @@ public class CorpusTests
             "lijsten.md:24:33: error GWT112",
             "nadruk.md:8:103: error GWT112",
         ] },
+        { "gwt113-methode", [
+            "een-fase.md:8:3: error GWT113",
+            "te-lang.md:8:3: warning GWT207",
+        ] },
         { "gwt206-andere-bestanden", [
             // README.md (in any folder) is documentation and competenties.yml at the root is for scenarios: not reported.
             "notities.txt:1:1: warning GWT206",

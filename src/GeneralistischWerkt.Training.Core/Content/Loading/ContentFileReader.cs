@@ -23,6 +23,7 @@ internal static class ContentFileReader
         [ContentKind.Source] = [],
         [ContentKind.Module] = ["nummer", "lessen"],
         [ContentKind.Lesson] = ["module", "checks"],
+        [ContentKind.PeerReviewMethod] = ["fasen"],
     };
 
     /// <param name="root">The content root: the file must be inside it.</param>
@@ -129,6 +130,7 @@ internal static class ContentFileReader
 
         IReadOnlyList<ContentReference> instruments = [], phases = [], lessons = [];
         IReadOnlyList<KnowledgeCheck> checks = [];
+        IReadOnlyList<PeerReviewMethodPhase> methodPhases = [];
         ContentReference? followUp = null;
         string? moduleId = null;
         switch (kind)
@@ -147,6 +149,10 @@ internal static class ContentFileReader
                 moduleId = fields.Id("module", required: true);
                 var checkList = fields.List("checks", required: true);
                 checks = checkList is null ? [] : CheckReader.Read(checkList, file, diagnostics);
+                break;
+            case ContentKind.PeerReviewMethod:
+                var phaseList = fields.List("fasen", required: true);
+                methodPhases = phaseList is null ? [] : MethodPhaseReader.Read(fields, phaseList);
                 break;
         }
 
@@ -174,6 +180,7 @@ internal static class ContentFileReader
             Lessons = lessons,
             ModuleId = moduleId,
             Checks = checks,
+            MethodPhases = methodPhases,
             File = file,
             FieldPositions = new Dictionary<string, SourcePosition>(fields.Positions),
         };

@@ -58,6 +58,9 @@ public sealed class ContentItem
     /// <summary>les: its knowledge checks, in order. Checks whose structure could not be read are left out.</summary>
     public IReadOnlyList<KnowledgeCheck> Checks { get; init; } = [];
 
+    /// <summary>intervisiemethode: its phases in order (<c>fasen</c>). Phases that could not be read are left out.</summary>
+    public IReadOnlyList<PeerReviewMethodPhase> MethodPhases { get; init; } = [];
+
     /// <summary>The file, relative to the content root, with '/' separators.</summary>
     public required string File { get; init; }
 

@@ -23,6 +23,8 @@ public enum ContentKind
     Module,
     /// <summary><c>les</c>: a lesson inside a module.</summary>
     Lesson,
+    /// <summary><c>intervisiemethode</c>: a method for intervisie, with its phases.</summary>
+    PeerReviewMethod,
 }
 
 /// <summary>Maps <see cref="ContentKind"/> to and from the Dutch <c>soort</c> names used in content files and links.</summary>
@@ -40,6 +42,7 @@ public static class ContentKinds
         (ContentKind.Source, "bron"),
         (ContentKind.Module, "module"),
         (ContentKind.Lesson, "les"),
+        (ContentKind.PeerReviewMethod, "intervisiemethode"),
     ];
 
     /// <summary>All kinds, in the order of the content README.</summary>

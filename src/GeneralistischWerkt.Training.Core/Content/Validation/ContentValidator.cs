@@ -58,6 +58,9 @@ public static class ContentValidator
                 case ContentKind.Phase:
                     CheckPhaseInstruments(pathPrefix, library, item, diagnostics);
                     break;
+                case ContentKind.PeerReviewMethod:
+                    CheckMethod(item, diagnostics);
+                    break;
             }
         }
         CheckDuplicateNumbers(pathPrefix, library, diagnostics);
@@ -157,6 +160,32 @@ public static class ContentValidator
                     $"'## Kernelementen' heeft {count} opsommingspunten; een fiche heeft er 6 tot 10"));
             }
         }
+    }
+
+    /// <summary>Longer than this, an intervisie no longer fits in a morning: probably a typo in <c>minuten</c>.</summary>
+    public const int MaxMethodMinutes = 180;
+
+    /// <summary>An intervisie method needs phases to move through and at least one where the group contributes.</summary>
+    private static void CheckMethod(ContentItem method, List<Diagnostic> diagnostics)
+    {
+        if (!method.FieldPositions.ContainsKey("fasen")) return; // reported as missing (GWT103)
+        var at = method.PositionOf("fasen");
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var phase in method.MethodPhases)
+        {
+            if (!seen.Add(phase.Id))
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.MethodStructure, phase.Position, $"fase-id '{phase.Id}' komt twee keer voor in 'fasen'"));
+        }
+        if (method.MethodPhases.Count < 2)
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.MethodStructure, at,
+                $"een intervisiemethode heeft minstens 2 fasen, deze heeft er {method.MethodPhases.Count}"));
+        else if (!method.MethodPhases.Any(p => p.TakesContributions))
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.MethodStructure, at,
+                "geen enkele fase vraagt een bijdrage van de deelnemers; geef minstens één fase een 'bijdrage' (vraag, hypothese, advies …)"));
+        var total = method.MethodPhases.Sum(p => p.Minutes);
+        if (total > MaxMethodMinutes)
+            diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.MethodTooLong, at,
+                $"de fasen duren samen {total} minuten, meer dan {MaxMethodMinutes}; kijk 'minuten' na"));
     }
 
     private static bool SameHeading(string actual, string expected) =>

@@ -72,6 +72,8 @@ public static class DiagnosticCodes
     public const string DuplicateCheckId = "GWT111";
     /// <summary>The body's Markdown is nested deeper than the renderer allows (lists, quotes, brackets, emphasis).</summary>
     public const string NestingTooDeep = "GWT112";
+    /// <summary>An intervisie method's phases don't make a method: fewer than 2, an id twice, or no phase for contributions.</summary>
+    public const string MethodStructure = "GWT113";
 
     /// <summary>Warning: a front matter field that this kind doesn't use (probably a typo).</summary>
     public const string UnknownField = "GWT200";
@@ -87,4 +89,6 @@ public static class DiagnosticCodes
     public const string PhaseInstrumentMismatch = "GWT205";
     /// <summary>Warning: a file in content/ that isn't read (not <c>*.md</c>, not a README.md, not competenties.yml).</summary>
     public const string NotContent = "GWT206";
+    /// <summary>Warning: the phases of an intervisie method take more than <c>MaxMethodMinutes</c> together.</summary>
+    public const string MethodTooLong = "GWT207";
 }

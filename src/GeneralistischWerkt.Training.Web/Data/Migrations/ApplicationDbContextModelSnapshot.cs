@@ -33,12 +33,15 @@ namespace GeneralistischWerkt.Training.Web.Data.Migrations
                     b.Property<DateOnly?>("DueDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("PeerReviewId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ProgressNote")
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("SessionId")
+                    b.Property<long?>("SessionId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Status")
@@ -66,6 +69,8 @@ namespace GeneralistischWerkt.Training.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PeerReviewId");
 
                     b.HasIndex("SessionId");
 
@@ -403,6 +408,122 @@ namespace GeneralistischWerkt.Training.Web.Data.Migrations
                     b.HasIndex("TeamId", "Status");
 
                     b.ToTable("LiveSessions");
+                });
+
+            modelBuilder.Entity("GeneralistischWerkt.Training.Web.Data.PeerReview", b =>
+                {
+                    b.Property<long>("LiveSessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AttachedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AttachedAttemptId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AttachedReflectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CaseDeletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CaseDescription")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("CaseKept")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CaseOwnerId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CaseQuestion")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Evaluation")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MethodId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ScheduledFor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SummarySharedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("LiveSessionId");
+
+                    b.HasIndex("AttachedAttemptId");
+
+                    b.HasIndex("AttachedReflectionId");
+
+                    b.HasIndex("CaseOwnerId");
+
+                    b.ToTable("PeerReviews");
+                });
+
+            modelBuilder.Entity("GeneralistischWerkt.Training.Web.Data.PeerReviewContribution", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CoreAttitudeId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Helpful")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Parked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PhaseIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("SessionId", "PhaseIndex");
+
+                    b.ToTable("PeerReviewContributions");
                 });
 
             modelBuilder.Entity("GeneralistischWerkt.Training.Web.Data.PracticeSession", b =>
@@ -934,11 +1055,15 @@ namespace GeneralistischWerkt.Training.Web.Data.Migrations
 
             modelBuilder.Entity("GeneralistischWerkt.Training.Web.Data.Agreement", b =>
                 {
+                    b.HasOne("GeneralistischWerkt.Training.Web.Data.LiveSession", null)
+                        .WithMany()
+                        .HasForeignKey("PeerReviewId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("GeneralistischWerkt.Training.Web.Data.SupervisionSession", null)
                         .WithMany()
                         .HasForeignKey("SessionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("GeneralistischWerkt.Training.Web.Data.AttemptStep", b =>
@@ -1023,6 +1148,48 @@ namespace GeneralistischWerkt.Training.Web.Data.Migrations
                         .WithMany()
                         .HasForeignKey("TeamId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("GeneralistischWerkt.Training.Web.Data.PeerReview", b =>
+                {
+                    b.HasOne("GeneralistischWerkt.Training.Web.Data.ScenarioAttempt", null)
+                        .WithMany()
+                        .HasForeignKey("AttachedAttemptId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("GeneralistischWerkt.Training.Web.Data.Reflection", null)
+                        .WithMany()
+                        .HasForeignKey("AttachedReflectionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("GeneralistischWerkt.Training.Web.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("CaseOwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GeneralistischWerkt.Training.Web.Data.LiveSession", "Session")
+                        .WithOne()
+                        .HasForeignKey("GeneralistischWerkt.Training.Web.Data.PeerReview", "LiveSessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Session");
+                });
+
+            modelBuilder.Entity("GeneralistischWerkt.Training.Web.Data.PeerReviewContribution", b =>
+                {
+                    b.HasOne("GeneralistischWerkt.Training.Web.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GeneralistischWerkt.Training.Web.Data.LiveSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("GeneralistischWerkt.Training.Web.Data.PracticeSession", b =>

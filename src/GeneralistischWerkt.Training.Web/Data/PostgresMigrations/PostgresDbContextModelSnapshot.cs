@@ -40,12 +40,15 @@ namespace GeneralistischWerkt.Training.Web.Data.PostgresMigrations
                     b.Property<DateOnly?>("DueDate")
                         .HasColumnType("date");
 
+                    b.Property<long?>("PeerReviewId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("ProgressNote")
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
-                    b.Property<long>("SessionId")
+                    b.Property<long?>("SessionId")
                         .HasColumnType("bigint");
 
                     b.Property<int>("Status")
@@ -73,6 +76,8 @@ namespace GeneralistischWerkt.Training.Web.Data.PostgresMigrations
                         .HasColumnType("character varying(200)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PeerReviewId");
 
                     b.HasIndex("SessionId");
 
@@ -422,6 +427,124 @@ namespace GeneralistischWerkt.Training.Web.Data.PostgresMigrations
                     b.HasIndex("TeamId", "Status");
 
                     b.ToTable("LiveSessions");
+                });
+
+            modelBuilder.Entity("GeneralistischWerkt.Training.Web.Data.PeerReview", b =>
+                {
+                    b.Property<long>("LiveSessionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("AttachedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("AttachedAttemptId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("AttachedReflectionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("CaseDeletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CaseDescription")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<bool>("CaseKept")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("CaseOwnerId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("CaseQuestion")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Evaluation")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("MethodId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("ScheduledFor")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("SummarySharedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("LiveSessionId");
+
+                    b.HasIndex("AttachedAttemptId");
+
+                    b.HasIndex("AttachedReflectionId");
+
+                    b.HasIndex("CaseOwnerId");
+
+                    b.ToTable("PeerReviews");
+                });
+
+            modelBuilder.Entity("GeneralistischWerkt.Training.Web.Data.PeerReviewContribution", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("CoreAttitudeId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Helpful")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Parked")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("PhaseIndex")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("SessionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("SessionId", "PhaseIndex");
+
+                    b.ToTable("PeerReviewContributions");
                 });
 
             modelBuilder.Entity("GeneralistischWerkt.Training.Web.Data.PracticeSession", b =>
@@ -977,11 +1100,15 @@ namespace GeneralistischWerkt.Training.Web.Data.PostgresMigrations
 
             modelBuilder.Entity("GeneralistischWerkt.Training.Web.Data.Agreement", b =>
                 {
+                    b.HasOne("GeneralistischWerkt.Training.Web.Data.LiveSession", null)
+                        .WithMany()
+                        .HasForeignKey("PeerReviewId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("GeneralistischWerkt.Training.Web.Data.SupervisionSession", null)
                         .WithMany()
                         .HasForeignKey("SessionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("GeneralistischWerkt.Training.Web.Data.AttemptStep", b =>
@@ -1066,6 +1193,48 @@ namespace GeneralistischWerkt.Training.Web.Data.PostgresMigrations
                         .WithMany()
                         .HasForeignKey("TeamId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("GeneralistischWerkt.Training.Web.Data.PeerReview", b =>
+                {
+                    b.HasOne("GeneralistischWerkt.Training.Web.Data.ScenarioAttempt", null)
+                        .WithMany()
+                        .HasForeignKey("AttachedAttemptId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("GeneralistischWerkt.Training.Web.Data.Reflection", null)
+                        .WithMany()
+                        .HasForeignKey("AttachedReflectionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("GeneralistischWerkt.Training.Web.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("CaseOwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GeneralistischWerkt.Training.Web.Data.LiveSession", "Session")
+                        .WithOne()
+                        .HasForeignKey("GeneralistischWerkt.Training.Web.Data.PeerReview", "LiveSessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Session");
+                });
+
+            modelBuilder.Entity("GeneralistischWerkt.Training.Web.Data.PeerReviewContribution", b =>
+                {
+                    b.HasOne("GeneralistischWerkt.Training.Web.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GeneralistischWerkt.Training.Web.Data.LiveSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("GeneralistischWerkt.Training.Web.Data.PracticeSession", b =>

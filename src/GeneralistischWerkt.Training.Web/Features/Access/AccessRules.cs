@@ -103,4 +103,40 @@ public class AccessRules(IDbContextFactory<ApplicationDbContext> dbFactory)
     public static IQueryable<PracticeTick> VisibleTicks(ApplicationDbContext db, string viewerId) =>
         db.PracticeTicks.Where(t => VisibleLiveSessions(db, viewerId)
             .Any(s => s.Id == t.SessionId && (t.UserId == viewerId || s.Status == LiveSessionStatus.Ended)));
+
+    /// <summary>
+    /// Intervisie (its own row: method, case, consent): the joined participants of its live session only. Planning
+    /// invites the team's members of that moment by name, so a coach who joins the team later is never in it.
+    /// </summary>
+    public static IQueryable<PeerReview> VisiblePeerReviews(ApplicationDbContext db, string viewerId) =>
+        db.PeerReviews.Where(r => VisibleLiveSessions(db, viewerId).Any(s => s.Id == r.LiveSessionId));
+
+    /// <summary>Contributions in an intervisie: its joined participants (with the author's name; it is no vote).</summary>
+    public static IQueryable<PeerReviewContribution> VisibleContributions(ApplicationDbContext db, string viewerId) =>
+        db.PeerReviewContributions.Where(c => VisibleLiveSessions(db, viewerId).Any(s => s.Id == c.SessionId));
+
+    /// <summary>
+    /// The case text (description and question): its owner until they delete it; the other participants until the
+    /// meeting has ended. Afterwards they get the summary, which never holds the case.
+    /// </summary>
+    public static bool CanReadCase(PeerReview review, LiveSessionStatus status, string viewerId) =>
+        review.CaseDeletedAt is null && (review.CaseOwnerId == viewerId || status != LiveSessionStatus.Ended);
+
+    /// <summary>The summary of an ended intervisie: who led it and the case owner; the others once the owner agreed.</summary>
+    public static IQueryable<PeerReview> VisibleSummaries(ApplicationDbContext db, string viewerId) =>
+        VisiblePeerReviews(db, viewerId).Where(r => r.Session!.Status == LiveSessionStatus.Ended
+            && (r.CaseOwnerId == viewerId || r.Session.FacilitatorId == viewerId || r.SummarySharedAt != null));
+
+    /// <summary>
+    /// A reflection the case owner attached to their inbreng (explicit consent): readable by the participants of that
+    /// intervisie, there only, while it is the owner's own finished reflection and the case is not deleted.
+    /// </summary>
+    public static IQueryable<Reflection> AttachedReflections(ApplicationDbContext db, string viewerId, long sessionId) =>
+        db.Reflections.Where(r => r.Status == ReflectionStatus.Final && VisiblePeerReviews(db, viewerId)
+            .Any(p => p.LiveSessionId == sessionId && p.AttachedReflectionId == r.Id && p.CaseOwnerId == r.AuthorId && p.CaseDeletedAt == null));
+
+    /// <summary>A finished scenario attempt attached the same way.</summary>
+    public static IQueryable<ScenarioAttempt> AttachedAttempts(ApplicationDbContext db, string viewerId, long sessionId) =>
+        db.ScenarioAttempts.Where(a => a.FinishedAt != null && VisiblePeerReviews(db, viewerId)
+            .Any(p => p.LiveSessionId == sessionId && p.AttachedAttemptId == a.Id && p.CaseOwnerId == a.UserId && p.CaseDeletedAt == null));
 }

@@ -22,6 +22,10 @@ public static class TextLimits
     public const int SearchTerm = 200;
     public const int LiveSessionTitle = 200;
     public const int ObservationNote = 1_000;
+    public const int CaseDescription = 4_000;
+    public const int CaseQuestion = 1_000;
+    public const int Contribution = 1_000;
+    public const int PeerReviewEvaluation = 4_000;
 
     public const int Longest = ReflectionSection;
 

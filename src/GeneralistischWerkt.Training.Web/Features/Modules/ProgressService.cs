@@ -24,6 +24,9 @@ public sealed record LearningOverview(IReadOnlyList<ModuleProgress> Modules, IRe
 }
 
 /// <summary>Stores and reads learning progress. One DbContext per call (interactive pages share nothing).</summary>
+/// <summary>A completed module for its certificate: who completed it and when the last lesson was finished.</summary>
+public sealed record ModuleCertificate(ContentItem Module, IReadOnlyList<ContentItem> Lessons, string CoachName, DateTimeOffset CompletedAt);
+
 public class ProgressService(IDbContextFactory<ApplicationDbContext> dbFactory, ContentStore content, AccessRules access, TimeProvider clock)
 {
     /// <summary>
@@ -68,6 +71,21 @@ public class ProgressService(IDbContextFactory<ApplicationDbContext> dbFactory, 
     /// <summary>Another user's progress, or null when the viewer may not see it (see <see cref="AccessRules"/>).</summary>
     public async Task<LearningOverview?> ForCoachAsync(string viewerId, string coachId) =>
         await access.CanSeeProgressOfAsync(viewerId, coachId) ? await LoadAsync(coachId) : null;
+
+    /// <summary>
+    /// The signed-in coach's own certificate for a module, or null when the module is unknown, has no lessons or is not
+    /// completed yet. Only ever for oneself: an attest is the coach's own to print.
+    /// </summary>
+    public async Task<ModuleCertificate?> CertificateAsync(string userId, string moduleId)
+    {
+        var overview = await LoadAsync(userId);
+        var progress = overview.Modules.FirstOrDefault(m => m.Module.Id == moduleId);
+        if (progress is null || progress.Lessons.Count == 0 || progress.CompletedLessons < progress.Lessons.Count) return null;
+        var completedAt = progress.Lessons.Max(l => overview.Lessons[l.Id].CompletedAt!.Value);
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var name = await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).SingleAsync();
+        return new ModuleCertificate(progress.Module, progress.Lessons, name, completedAt);
+    }
 
     private async Task<LearningOverview> LoadAsync(string userId)
     {

@@ -37,6 +37,15 @@ public class PersonalDataExport(IDbContextFactory<ApplicationDbContext> dbFactor
         var agreements = await db.Agreements.AsNoTracking().Where(a => a.CoachId == userId).OrderBy(a => a.Id).ToListAsync();
         var lessons = await db.LessonCompletions.AsNoTracking().Where(c => c.UserId == userId).ToListAsync();
         var answers = await db.CheckAnswers.AsNoTracking().Where(a => a.UserId == userId).OrderBy(a => a.Id).ToListAsync();
+        // Intervisie: what this person wrote there (contributions, answers to them as case owner, the inbreng, an evaluation).
+        var contributed = await db.PeerReviewContributions.AsNoTracking().Where(c => c.AuthorId == userId).OrderBy(c => c.Id)
+            .Select(c => new { c.SessionId, c.PhaseIndex, c.Text, basishouding = c.CoreAttitudeId, c.CreatedAt }).ToListAsync();
+        var owned = await db.PeerReviews.AsNoTracking().Where(r => r.CaseOwnerId == userId)
+            .Select(r => new { r.LiveSessionId, r.MethodId, r.ScheduledFor, r.CaseDescription, r.CaseQuestion, r.CaseDeletedAt,
+                antwoorden = db.PeerReviewContributions.Where(c => c.SessionId == r.LiveSessionId && c.Answer != "").Select(c => new { c.Id, c.Answer, c.Helpful }).ToList() })
+            .ToListAsync();
+        var evaluated = await db.PeerReviews.AsNoTracking().Where(r => r.Session!.FacilitatorId == userId && r.Evaluation != "")
+            .Select(r => new { r.LiveSessionId, r.Evaluation }).ToListAsync();
         var peopleIds = comments.Select(c => c.AuthorId).Concat(reads.Select(r => r.ReaderId)).Concat(sessions.Select(s => s.SupervisorId)).Distinct().ToList();
         var names = await db.Users.Where(u => peopleIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName);
         string Name(string id) => names.GetValueOrDefault(id, "?");
@@ -49,7 +58,7 @@ public class PersonalDataExport(IDbContextFactory<ApplicationDbContext> dbFactor
 
                 Geëxporteerd uit GeneralistischWerkt.Training. Reflecties staan als Markdown in `reflecties/`;
                 alles staat ook als JSON: reflecties.json, reacties.json, afspraken.json, sessies.json,
-                pogingen.json en voortgang.json.
+                pogingen.json, intervisie.json en voortgang.json.
                 """);
             foreach (var reflection in reflections)
             {
@@ -90,6 +99,16 @@ public class PersonalDataExport(IDbContextFactory<ApplicationDbContext> dbFactor
                 scores = a.ScoresJson is null ? (JsonElement?)null : JsonDocument.Parse(a.ScoresJson).RootElement,
                 stappen = a.Steps.OrderBy(s => s.Index).Select(s => new { s.Index, knoop = s.NodeId, keuze = s.ChoiceIndex + 1, s.ChoiceText, s.ChosenAt, reflectieantwoord = s.ReflectionAnswer }),
             }));
+            AddJson(zip, "intervisie.json", new
+            {
+                bijdragen = contributed.Select(c => new { intervisie = c.SessionId, fase = c.PhaseIndex + 1, tekst = c.Text, c.basishouding, op = c.CreatedAt }),
+                inbreng = owned.Select(r => new
+                {
+                    intervisie = r.LiveSessionId, methode = r.MethodId, datum = r.ScheduledFor, beschrijving = r.CaseDescription, vraag = r.CaseQuestion,
+                    verwijderdOp = r.CaseDeletedAt, antwoorden = r.antwoorden.Select(a => new { bijdrage = a.Id, antwoord = a.Answer, helpt = a.Helpful }),
+                }),
+                evaluaties = evaluated.Select(e => new { intervisie = e.LiveSessionId, evaluatie = e.Evaluation }),
+            });
             AddJson(zip, "voortgang.json", new
             {
                 lessenAfgerond = lessons.Select(l => new { les = l.LessonId, op = l.CompletedAt }),

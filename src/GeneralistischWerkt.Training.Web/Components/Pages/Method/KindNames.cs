@@ -17,6 +17,7 @@ public static class KindNames
         ContentKind.Source => "bronnen",
         ContentKind.Module => "module",
         ContentKind.Lesson => "les",
+        ContentKind.PeerReviewMethod => "intervisiemethode",
         _ => "onderdeel",
     };
 
@@ -32,6 +33,7 @@ public static class KindNames
         ContentKind.Source => "Bronnen",
         ContentKind.Module => "Modules",
         ContentKind.Lesson => "Lessen",
+        ContentKind.PeerReviewMethod => "Intervisiemethoden",
         _ => "Onderdelen",
     };
 }
