@@ -57,6 +57,7 @@ public class PracticeRolePlayTests(BrowserFixture fixture) : BrowserTest(fixture
             await Expect(observer.GetByRole(AriaRole.Heading, new() { Name = "Checklist" })).ToBeVisibleAsync();
             await Expect(observer.Locator("[data-testid^='zeg-']")).ToHaveCountAsync(0);
         }
+        foreach (var page in new[] { ann, bram, lien, wout }) await AssertAccessibleOnAPhoneAndALaptopAsync(page);
         await Screenshots.OnRequestAsync(ann, "oefenen-rollenspel-coach");
         await Screenshots.OnRequestAsync(bram, "oefenen-rollenspel-andere-partij");
         await Screenshots.OnRequestAsync(lien, "oefenen-rollenspel-observator");
@@ -128,8 +129,8 @@ public class PracticeRolePlayTests(BrowserFixture fixture) : BrowserTest(fixture
             await Expect(table.GetByRole(AriaRole.Columnheader, new() { Name = name, Exact = true })).ToBeVisibleAsync();
         await Expect(table.GetByTestId($"rij-{items[0]}")).ToContainTextAsync(lienNote);
         await Screenshots.OnRequestAsync(ann, "oefenen-rollenspel-nabespreking");
-        await AssertAccessibleAsync(ann);
-        await AssertAccessibleAsync(wout);
+        await AssertAccessibleOnAPhoneAndALaptopAsync(ann);
+        await AssertAccessibleOnAPhoneAndALaptopAsync(wout);
 
         // Ann turns the debrief into a reflection: hers alone, a draft Wout cannot open.
         await ann.GetByRole(AriaRole.Button, new() { Name = "Maak er een reflectie van" }).ClickAsync();
@@ -139,6 +140,18 @@ public class PracticeRolePlayTests(BrowserFixture fixture) : BrowserTest(fixture
         await Expect(ann.GetByRole(AriaRole.Link, new() { Name = $"Oefensessie: {title}" })).ToBeVisibleAsync();
         await wout.GotoAsync(reflection);
         await Expect(wout.GetByRole(AriaRole.Heading, new() { Name = "Geen toegang" })).ToBeVisibleAsync();
+    }
+
+    /// <summary>axe-core without serious problems and no sideways scrolling, at 390 and at 1366 px.</summary>
+    private static async Task AssertAccessibleOnAPhoneAndALaptopAsync(IPage page)
+    {
+        foreach (var width in new[] { 390, 1366 })
+        {
+            await page.SetViewportSizeAsync(width, 900);
+            var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
+            Assert.True(widths[0] <= widths[1], $"{page.Url} schuift opzij op {width} px ({widths[0]} px breed)");
+            await AssertAccessibleAsync(page);
+        }
     }
 
     private static async Task AssignAsync(IPage facilitator, string name, string role)

@@ -214,7 +214,13 @@ public class PracticeSessionTests(BrowserFixture fixture) : BrowserTest(fixture)
         await page.GotoAsync("/oefenen");
         await WaitForInteractiveAsync(page);
         await page.GetByLabel("Titel (mag leeg: dan de titel van het scenario)").FillAsync(title);
-        if (rolePlay) await page.GetByRole(AriaRole.Radio, new() { NameRegex = new Regex("^Telefoonrollenspel") }).CheckAsync();
+        if (rolePlay)
+        {
+            // A click, then waiting for the server's answer: on a busy machine the round trip outlasts CheckAsync's own check.
+            var radio = page.GetByRole(AriaRole.Radio, new() { NameRegex = new Regex("^Telefoonrollenspel") });
+            await radio.ClickAsync();
+            await Expect(radio).ToBeCheckedAsync();
+        }
         await page.GetByRole(AriaRole.Button, new() { Name = "Oefensessie openen" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/oefenen/\\d+$"));
         await WaitForInteractiveAsync(page);
