@@ -21,6 +21,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseStaticWebAssets();
 var isCreateAdmin = args.Length > 0 && args[0] == CreateAdminCommand.Name;
 var isSeedLoadUsers = args.Length > 0 && args[0] == LoadUsersCommand.Name;
+var isPracticeBench = args.Length > 0 && args[0] == GeneralistischWerkt.Training.Web.Features.Practice.PracticeVoteBenchCommand.Name;
 
 builder.AddTransportSecurity();
 // One message on the live connection carries a whole field: the default 32 KB would drop the connection (and the
@@ -113,6 +114,13 @@ if (isSeedLoadUsers)
 {
     await using var scope = app.Services.CreateAsyncScope();
     return await LoadUsersCommand.RunAsync(scope.ServiceProvider, args, app.Environment.IsProduction(), Console.Out);
+}
+
+if (isPracticeBench)
+{
+    await using var scope = app.Services.CreateAsyncScope();
+    return await GeneralistischWerkt.Training.Web.Features.Practice.PracticeVoteBenchCommand.RunAsync(scope.ServiceProvider, args,
+        app.Environment.IsProduction(), Console.Out);
 }
 
 // Load the content at start-up, so problems in content files are logged right away.

@@ -26,7 +26,7 @@ public class AccountsAndRolesTests(BrowserFixture fixture) : BrowserTest(fixture
         await SignInAndWaitAsync(CoachEmail, "/coach");
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Welkom, Ann Coach" })).ToBeVisibleAsync();
         await Expect(Page.GetByTestId("mijn-werkbegeleider")).ToHaveTextAsync("Wout Werkbegeleider");
-        await Expect(Menu(Page).GetByRole(AriaRole.Link)).ToHaveTextAsync(["Mijn startpagina", "Mijn reflecties", "Mijn afspraken", "Mijn gegevens", "Intervisie", .. MethodLinks]);
+        await Expect(Menu(Page).GetByRole(AriaRole.Link)).ToHaveTextAsync(["Mijn startpagina", "Mijn reflecties", "Mijn afspraken", "Mijn gegevens", "Intervisie", "Samen oefenen", .. MethodLinks]);
         await AssertAccessibleAsync(Page);
     }
 
@@ -38,7 +38,7 @@ public class AccountsAndRolesTests(BrowserFixture fixture) : BrowserTest(fixture
         var table = Page.GetByTestId("coaches");
         await Expect(table).ToContainTextAsync("Ann Coach");
         await Expect(table).ToContainTextAsync("Bram Coach");
-        await Expect(Menu(Page).GetByRole(AriaRole.Link)).ToHaveTextAsync(["Mijn coaches", "Gedeelde reflecties", "Intervisie", .. MethodLinks]);
+        await Expect(Menu(Page).GetByRole(AriaRole.Link)).ToHaveTextAsync(["Mijn coaches", "Gedeelde reflecties", "Intervisie", "Samen oefenen", .. MethodLinks]);
         await AssertAccessibleAsync(Page);
     }
 

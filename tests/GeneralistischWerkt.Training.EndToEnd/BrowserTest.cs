@@ -37,7 +37,11 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
     /// <param name="from">
     /// Another client address, told to the app as a proxy would (X-Forwarded-For; the app trusts loopback proxies).
     /// </param>
-    protected async Task<IPage> NewPageAsync(string? from = null)
+    /// <param name="watchConsole">
+    /// False for a page that lives through a server restart: the dropped connection makes the browser log errors, which
+    /// is then what the test is about.
+    /// </param>
+    protected async Task<IPage> NewPageAsync(string? from = null, bool watchConsole = true)
     {
         var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -48,6 +52,7 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
         });
         contexts.Add(context);
         var page = await context.NewPageAsync();
+        if (!watchConsole) return page;
         page.Console += (_, message) =>
         {
             if (message.Type == "error" && !message.Text.Contains("Failed to load resource"))
@@ -221,6 +226,45 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "Account aanmaken" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync($"Het account van {name} is aangemaakt.");
         await Assertions.Expect(page.Locator("tr", new() { HasText = email })).ToContainTextAsync("Actief");
+    }
+
+    /// <summary>
+    /// New coaches in Wout's team (Team Antwerpen-Noord): the beheerder creates each account and adds it to the team;
+    /// each coach chooses her own password and is signed in on a page of her own. Returns the pages and the names.
+    /// </summary>
+    protected async Task<IReadOnlyList<(IPage Page, string Name)>> NewTeamCoachesAsync(string[] firstNames, bool watchConsole = true)
+    {
+        const string start = "Start-Wachtwoord-7";
+        var admin = await NewPageAsync();
+        await SignInAndWaitAsync(AdminEmail, "/beheer", page: admin);
+        var created = new List<(string Email, string Name)>();
+        foreach (var firstName in firstNames)
+        {
+            var email = UniqueEmail(firstName.ToLowerInvariant());
+            var name = firstName + " " + Guid.NewGuid().ToString("N")[..5];
+            await GotoInteractiveAsync("/beheer", admin);
+            await CreateAccountAsync(name, email, start, admin);
+            await GotoInteractiveAsync("/beheer/teams", admin);
+            await admin.GetByRole(AriaRole.Link, new() { Name = "Team Antwerpen-Noord" }).ClickAsync();
+            await admin.Locator("#lid-toevoegen").SelectOptionAsync(new SelectOptionValue { Label = name });
+            var members = admin.Locator(".gwt-card", new() { Has = admin.GetByRole(AriaRole.Heading, new() { Name = "Leden" }) });
+            await members.GetByRole(AriaRole.Button, new() { Name = "Toevoegen" }).ClickAsync();
+            await Assertions.Expect(admin.GetByRole(AriaRole.Status)).ToHaveTextAsync("Lid toegevoegd.");
+            created.Add((email, name));
+        }
+        await admin.Context.CloseAsync();
+
+        var pages = new List<(IPage, string)>();
+        foreach (var (email, name) in created)
+        {
+            var page = await NewPageAsync(watchConsole: watchConsole);
+            await SignInAsync(email, start, page);
+            await ChangePasswordAsync(page, start, "Eigen-Wachtwoord-7");
+            await page.WaitForURLAsync(new Regex("/coach$"));
+            await WaitForInteractiveAsync(page);
+            pages.Add((page, name));
+        }
+        return pages;
     }
 
     protected static string UniqueEmail(string prefix) => $"{prefix}.{Guid.NewGuid().ToString("N")[..8]}@test.gwt.be";

@@ -26,8 +26,6 @@ public class PageQualityTests(BrowserFixture fixture) : BrowserTest(fixture)
         ["/healthz"] = "een gezondheidscontrole voor de proxy: één woord tekst, geen pagina",
         ["/healthz/ready"] = "een gezondheidscontrole voor de proxy: één woord tekst, geen pagina",
         ["/beheer/diagnostiek"] = "JSON voor de belastingstest, geen pagina",
-        // Known gap (issue 11 is still open): the live practice page is not yet exercised in any browser test.
-        ["/oefenen/{Id:long}"] = "nog niet gecontroleerd: de oefensessie heeft nog geen browsertest (issue 11 open)",
     };
 
     [Fact]
@@ -74,6 +72,7 @@ public class PageQualityTests(BrowserFixture fixture) : BrowserTest(fixture)
             ("/intervisie/{Id:long}/samenvatting", $"/intervisie/{ids.PeerReview}/samenvatting", coachAndSupervisor),
             ("/oefenen", "/oefenen", coachAndSupervisor),
             ("/oefenen/deelnemen", "/oefenen/deelnemen", [CoachEmail]),
+            ("/oefenen/{Id:long}", $"/oefenen/{ids.Practice}", coachAndSupervisor),
             ("/reflecties", "/reflecties", [CoachEmail]),
             ("/reflecties/{Id:long}", $"/reflecties/{ids.Reflection}", coachAndSupervisor),
             ("/reflecties/{Id:long}/afdrukken", $"/reflecties/{ids.Reflection}/afdrukken", coachAndSupervisor),
@@ -199,7 +198,8 @@ public class PageQualityTests(BrowserFixture fixture) : BrowserTest(fixture)
         }
         """;
 
-    private sealed record Data(string Ann, long Reflection, long Session, string ScenarioId, long Attempt, string TeamUrl, long PeerReview);
+    private sealed record Data(string Ann, long Reflection, long Session, string ScenarioId, long Attempt, string TeamUrl, long PeerReview,
+        long Practice);
 
     /// <summary>Ann finishes a scenario and shares a reflection; Wout plans a session with an agreement.</summary>
     private async Task<Data> CreateDataAsync()
@@ -222,6 +222,13 @@ public class PageQualityTests(BrowserFixture fixture) : BrowserTest(fixture)
         var wout = await NewPageAsync();
         await SignInAndWaitAsync(SupervisorEmail, "/werkbegeleider", page: wout);
         var (ann, session) = await PlanSessionWithAgreementAsync(wout, "Een ecogram maken met de cliënt");
+
+        // A running "Samen beslissen": Wout leads (the facilitator's view), Ann votes (a participant's view).
+        var (practicePath, code) = await PracticeSessionTests.OpenSessionAsync(wout, "Paginacontrole oefensessie", rolePlay: false);
+        await PracticeSessionTests.JoinWithCodeAsync(Page, code);
+        await Expect(wout.GetByTestId("aantal-deelnemers")).ToHaveTextAsync("2");
+        await wout.GetByRole(AriaRole.Button, new() { Name = "Start" }).ClickAsync();
+        await Expect(Page.GetByTestId("stem-0")).ToBeVisibleAsync();
         await wout.Context.CloseAsync();
 
         var admin = await NewPageAsync();
@@ -230,6 +237,6 @@ public class PageQualityTests(BrowserFixture fixture) : BrowserTest(fixture)
         var teamUrl = await admin.Locator("a[href^='/beheer/teams/']").First.GetAttributeAsync("href");
         await admin.Context.CloseAsync();
         var peerReview = await CreateEndedPeerReviewAsync("Paginacontrole intervisie");
-        return new Data(ann, reflection, session, scenario.Id, attempt, teamUrl!, peerReview);
+        return new Data(ann, reflection, session, scenario.Id, attempt, teamUrl!, peerReview, long.Parse(practicePath.Split('/')[^1]));
     }
 }

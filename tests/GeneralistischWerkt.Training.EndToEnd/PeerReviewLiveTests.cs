@@ -17,22 +17,7 @@ public class PeerReviewLiveTests(BrowserFixture fixture) : BrowserTest(fixture)
     public async Task Four_devices_go_through_every_phase_of_the_incidentmethode()
     {
         // A fourth person in Wout's team: a new coach the beheerder adds (she chooses her own password first).
-        var lienEmail = UniqueEmail("lien");
-        var name = "Lien " + Guid.NewGuid().ToString("N")[..5];
-        var admin = await NewPageAsync();
-        await SignInAndWaitAsync(AdminEmail, "/beheer", page: admin);
-        await CreateAccountAsync(name, lienEmail, "Start-Wachtwoord-7", admin);
-        await GotoInteractiveAsync("/beheer/teams", admin);
-        await admin.GetByRole(AriaRole.Link, new() { Name = "Team Antwerpen-Noord" }).ClickAsync();
-        await admin.Locator("#lid-toevoegen").SelectOptionAsync(new SelectOptionValue { Label = name });
-        var members = admin.Locator(".gwt-card", new() { Has = admin.GetByRole(AriaRole.Heading, new() { Name = "Leden" }) });
-        await members.GetByRole(AriaRole.Button, new() { Name = "Toevoegen" }).ClickAsync();
-        await Expect(admin.GetByRole(AriaRole.Status)).ToHaveTextAsync("Lid toegevoegd.");
-        await admin.Context.CloseAsync();
-        var lien = await NewPageAsync();
-        await SignInAsync(lienEmail, "Start-Wachtwoord-7", lien);
-        await ChangePasswordAsync(lien, "Start-Wachtwoord-7", "Eigen-Wachtwoord-7");
-        await lien.WaitForURLAsync(new Regex("/coach$"));
+        var (lien, _) = (await NewTeamCoachesAsync(["Lien"]))[0];
 
         // Wout plans it for his team; Ann (the first coach) is the case owner by default.
         var wout = await NewPageAsync();

@@ -30,4 +30,10 @@ internal static class Screenshots
         }
         if (size is not null) await page.SetViewportSizeAsync(size.Width, size.Height);
     }
+
+    /// <summary>Both widths, only when a person asked for pictures (GWT_SCREENSHOTS set): a normal test run stays fast.</summary>
+    public static async Task OnRequestAsync(IPage page, string name)
+    {
+        if (Environment.GetEnvironmentVariable("GWT_SCREENSHOTS") is { Length: > 0 }) await TakeBothWidthsAsync(page, name);
+    }
 }

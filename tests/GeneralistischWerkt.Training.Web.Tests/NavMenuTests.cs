@@ -26,7 +26,7 @@ public class NavMenuTests : BunitContext
 
     private static readonly (string, string)[] MethodLinks =
     [
-        ("Intervisie", "/intervisie"),
+        ("Intervisie", "/intervisie"), ("Samen oefenen", "/oefenen"),
         ("Modules", "/modules"), ("Rollenspellen", "/scenarios"), ("Basishoudingen", "/fiches"), ("Begeleidingstraject", "/fasen"),
         ("Alle inhoud", "/inhoud"), ("Zoeken", "/zoeken"),
     ];

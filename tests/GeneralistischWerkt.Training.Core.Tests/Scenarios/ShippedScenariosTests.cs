@@ -75,6 +75,7 @@ public class ShippedScenariosTests
     [InlineData("dienst-belt-over-client")]
     [InlineData("dienst-blokt-af")]
     [InlineData("samen-bellen-nieuwe-dienst")]
+    [InlineData("werkgever-belt-in-nazorg")]
     public void The_phone_scenarios_can_be_played_as_a_live_role_play_with_a_card_for_everyone_who_speaks(string id)
     {
         var scenario = Assert.Single(Result.Value.PlayableScenarios, s => s.Id == id);
@@ -83,6 +84,8 @@ public class ShippedScenariosTests
         Assert.All(speakers, speaker => Assert.NotNull(scenario.RoleCard(speaker)));
         Assert.All(scenario.RoleCards, card => Assert.All(new[] { card.Who, card.WantsToKnow, card.NotWithoutConsent, card.Worries },
             text => Assert.False(string.IsNullOrWhiteSpace(text))));
+        // A card speaks to the person of this scenario, by the name the conversation uses (not one from an older draft).
+        Assert.All(scenario.RoleCards, card => Assert.Contains(scenario.Person(card.PersonId)!.Name.Split(' ')[0], card.Who));
         Assert.InRange(scenario.Observation.Count, 6, 12);
         Assert.All(scenario.Observation, item => Assert.NotEmpty(item.Links));
         // Prompts for the discussion exist, each for a decision node; other decisions get the general prompt.

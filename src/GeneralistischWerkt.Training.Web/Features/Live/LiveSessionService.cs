@@ -269,11 +269,11 @@ public class LiveSessionService(IDbContextFactory<ApplicationDbContext> dbFactor
     public Task<string?> StartAsync(string userId, long sessionId, Func<LiveEdit, Task<string?>>? onStart = null, string phase = "") =>
         ChangeAsync(userId, sessionId, LiveAction.Start, async edit =>
         {
-            if (onStart is not null && await onStart(edit) is { } refusal) return refusal;
             edit.Session.Status = LiveSessionStatus.Running;
             edit.Session.StartedAt = edit.Now;
             edit.GoToStep(0, phase);
-            return null;
+            // After the defaults, so a kind can set its own first phase; a refusal saves nothing of the above.
+            return onStart is null ? null : await onStart(edit);
         });
 
     public Task<string?> EndAsync(string userId, long sessionId) =>
