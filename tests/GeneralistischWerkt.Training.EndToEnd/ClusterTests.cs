@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using GeneralistischWerkt.Training.Core.Scenarios;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -200,6 +201,104 @@ public class ClusterTests(ClusterFixture cluster) : BrowserTest(cluster)
             if (!cluster.IsRunning("b")) await cluster.StartInstanceAsync("b");
         }
     }
+
+    [Fact]
+    public async Task A_role_play_on_a_killed_instance_continues_on_the_other_with_every_choice_kept()
+    {
+        // A coach scenario with a test path of at least four choices: after the third there is still a question.
+        var scenario = Repository.PlayableScenarios
+            .Where(s => s.InCatalogue && s.Audience == ScenarioAudiences.Coach)
+            .OrderBy(s => s.Id)
+            .First(s => s.TestPaths.Any(p => p.Choices.Count >= 4));
+        var path = scenario.TestPaths.First(p => p.Choices.Count >= 4).Choices;
+        var suffix = Guid.NewGuid().ToString("N")[..5];
+        var (coachName, coachEmail) = ($"Lien {suffix}", UniqueEmail("lien"));
+
+        var admin = await PageOnAsync("a");
+        await SignInAndWaitAsync(cluster.AdminEmail, "/beheer", cluster.AdminPassword, admin);
+        await CreateAccountAsync(coachName, coachEmail, StartPassword, admin);
+        await admin.Context.CloseAsync();
+
+        // The coach plays on instance b; her connection will break, which Chromium logs as errors: a context of its
+        // own, outside the console check.
+        var coachContext = await cluster.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = cluster.BaseUrl, IgnoreHTTPSErrors = true, Locale = "nl-BE",
+        });
+        try
+        {
+            var coach = await PinAsync(await coachContext.NewPageAsync(), "b");
+            var servedBy = new List<string?>();
+            coach.Response += (_, response) =>
+            {
+                if (response.Request.ResourceType == "document") lock (servedBy) servedBy.Add(AnsweredBy(response));
+            };
+            await FirstSignInAsync(coach, coachEmail, "/coach");
+
+            await GotoInteractiveAsync("/scenarios", coach);
+            await coach.Locator($"[data-scenario='{scenario.Id}']").GetByRole(AriaRole.Link, new() { Name = scenario.Title }).ClickAsync();
+            await Expect(coach).ToHaveURLAsync(new Regex($"/scenarios/{scenario.Id}$"));
+            await WaitForInteractiveAsync(coach);
+            await coach.GetByRole(AriaRole.Button, new() { Name = "Start het rollenspel" }).ClickAsync();
+            await Expect(coach).ToHaveURLAsync(new Regex($"/scenarios/{scenario.Id}/pogingen/\\d+$"));
+            var attemptUrl = coach.Url;
+            await WaitForInteractiveAsync(coach);
+            Assert.Equal(cluster.InstanceAddress("b"), servedBy[^1]);
+
+            for (var step = 0; step < 2; step++)
+            {
+                await ChoiceButton(coach, scenario, path, step).ClickAsync();
+                await Expect(CoachLines(coach)).ToHaveCountAsync(step + 1);
+            }
+            var transcript = await CoachLines(coach).AllInnerTextsAsync();
+            var current = await CurrentLine(coach).InnerTextAsync();
+            var options = await ChoiceTexts(coach);
+            Assert.NotEmpty(options);
+
+            // b dies right after the second choice is on screen.
+            await cluster.KillInstanceAsync("b");
+
+            // The page loses its circuit; reconnecting goes through nginx to a, which does not know it, so the page
+            // (holding no unsaved text) reloads by itself and lands on a, at the same point of the conversation.
+            var deadline = DateTime.UtcNow + Failover;
+            while (true)
+            {
+                lock (servedBy) if (servedBy[^1] == cluster.InstanceAddress("a")) break;
+                Assert.True(DateTime.UtcNow < deadline, "De pagina laadde niet vanzelf opnieuw op instantie a.");
+                await Task.Delay(250);
+            }
+            await WaitForInteractiveAsync(coach);
+            Assert.Equal(attemptUrl, coach.Url);
+            await Expect(CoachLines(coach)).ToHaveCountAsync(2);
+            Assert.Equal(transcript, await CoachLines(coach).AllInnerTextsAsync());
+            Assert.Equal(current, await CurrentLine(coach).InnerTextAsync());
+            Assert.Equal(options, await ChoiceTexts(coach));
+
+            // The third choice, made on a, is saved: a reload (still on a) shows it.
+            await ChoiceButton(coach, scenario, path, 2).ClickAsync();
+            await Expect(CoachLines(coach)).ToHaveCountAsync(3);
+            var afterThird = await CoachLines(coach).AllInnerTextsAsync();
+            Assert.Equal(cluster.InstanceAddress("a"), AnsweredBy(await coach.ReloadAsync()));
+            await WaitForInteractiveAsync(coach);
+            await Expect(CoachLines(coach)).ToHaveCountAsync(3);
+            Assert.Equal(afterThird, await CoachLines(coach).AllInnerTextsAsync());
+            await Expect(ChoiceButton(coach, scenario, path, 3)).ToBeVisibleAsync();
+        }
+        finally
+        {
+            await coachContext.CloseAsync();
+            // The next test needs both instances, whatever happened here.
+            if (!cluster.IsRunning("b")) await cluster.StartInstanceAsync("b");
+        }
+    }
+
+    private static ILocator CoachLines(IPage page) => page.Locator("ol.gwt-conversation li.gwt-coach-line");
+
+    private static ILocator CurrentLine(IPage page) => page.Locator("ol.gwt-conversation > li[aria-current=step]");
+
+    /// <summary>The texts of the choices on offer, sorted: the same options, whatever order a page shows them in.</summary>
+    private static async Task<List<string>> ChoiceTexts(IPage page) =>
+        (await page.Locator("ol.gwt-choices button.gwt-choice").AllInnerTextsAsync()).Order().ToList();
 
     private static ILocator Contribution(IPage page, string text) => page.GetByTestId("bijdrage").Filter(new() { HasText = text });
 
