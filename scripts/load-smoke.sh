@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # A tiny load run so the load driver cannot rot: starts the built app (Debug, as scripts/test.sh builds it) on a free
 # port with its own temporary data folder, seeds load-test accounts, runs bench/GeneralistischWerkt.Training.LoadDriver
-# with 20 players for 10 s, and fails when the driver saw an error or measured no click at all (its exit code).
+# with 20 players for 40 s (longer than the driver's 30 s step time-out, and long enough for every player to finish
+# a scenario and play it again), and fails when the driver saw an error or measured no click at all (its exit code).
 # Usage: bash scripts/load-smoke.sh [configuration] [users] [duration] [think] [ramp]
 # (the README's larger runs use the same script, e.g. Release 1000 60s 10s 300s)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 configuration=${1:-Debug}
 users=${2:-20}; think=${4:-1s}; ramp=${5:-5s}
-duration=${3:-10s}
+duration=${3:-40s}
 
 web="$(pwd)/src/GeneralistischWerkt.Training.Web"
 app="$web/bin/$configuration/net10.0/GeneralistischWerkt.Training.Web.dll"

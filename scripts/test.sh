@@ -38,8 +38,8 @@ echo "Dezelfde Web-tests op PostgreSQL…"
 GWT_TEST_DB=postgres GWT_TEST_POSTGRES="$postgres" \
   dotnet test tests/GeneralistischWerkt.Training.Web.Tests -c Debug --no-build -nologo 2>&1 | tee -a "$log"
 [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
-echo "Een kleine belastingstest (20 spelers, 10 s) met de circuit-driver…"
-bash scripts/load-smoke.sh Debug 20 10s || status=1
+echo "Een kleine belastingstest (20 spelers, 40 s) met de circuit-driver…"
+bash scripts/load-smoke.sh Debug 20 40s || status=1
 echo "De clustertests: nginx met deploy/nginx.conf voor twee instanties, PostgreSQL en Redis…"
 bash scripts/cluster.sh test --no-build 2>&1 | tee -a "$log"
 [ "${PIPESTATUS[0]}" -eq 0 ] || status=1

@@ -227,15 +227,35 @@ public sealed class LoadRun(LoadOptions options)
         if (lines < 0)
         {
             // A new attempt (NavigateTo → OnLocationChanged): not a choice, so not timed.
-            await player.WaitForAsync(p => PlayPage.Choices(p).Count > 0 && PlayPage.Conversation(p).Lines == 1 ? p : null, StepTimeout, stop);
+            try
+            {
+                await player.WaitForAsync(p => PlayPage.Choices(p).Count > 0 && PlayPage.Conversation(p).Lines == 1 ? p : null, StepTimeout, stop);
+            }
+            catch (TimeoutException timeout)
+            {
+                throw new TimeoutException(timeout.Message + " Na ‘Opnieuw spelen’: " + player.Read(Describe));
+            }
             return;
         }
-        await player.WaitForAsync(p => PlayPage.IsFinished(p) || (PlayPage.Conversation(p).Lines > lines && PlayPage.Choices(p).Count > 0) ? p : null, StepTimeout, stop);
+        try
+        {
+            await player.WaitForAsync(p => PlayPage.IsFinished(p) || (PlayPage.Conversation(p).Lines > lines && PlayPage.Choices(p).Count > 0) ? p : null, StepTimeout, stop);
+        }
+        catch (TimeoutException timeout)
+        {
+            // What the page shows instead: tells a slow server from a page the driver no longer understands.
+            throw new TimeoutException(timeout.Message + $" Na de keuze (ervoor {lines} regels): " + player.Read(Describe));
+        }
         var elapsed = Stopwatch.GetElapsedTime(clicked).TotalMilliseconds;
         var finished = player.Read(PlayPage.IsFinished);
         Interlocked.Increment(ref clicks);
         if (InWindow()) lock (latencies) { latencies.Add(elapsed); if (finished) finishLatencies.Add(elapsed); }
     }
+
+    /// <summary>What a page shows, in one line: tells a slow server from a page the driver no longer understands.</summary>
+    private static string Describe(RenderedPage page) =>
+        $"{PlayPage.Conversation(page).Lines} regels, knoppen: " + string.Join(" | ", page.Elements().Where(e => e.Name == "button").Select(b =>
+            page.TextOf(b) + (b.Attributes.ContainsKey("disabled") ? " (uit)" : "") + (b.Handlers.ContainsKey("onclick") ? "" : " (geen klik)")));
 
     private static double Quantile(double[] sorted, double q) =>
         sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, Math.Max(0, (int)Math.Ceiling(q * sorted.Length) - 1))];

@@ -115,7 +115,11 @@ public class ScenarioTests(BrowserFixture fixture) : BrowserTest(fixture)
 
         await Page.GetByRole(AriaRole.Button, new() { Name = "Opnieuw spelen" }).ClickAsync();
         await Expect(Page).Not.ToHaveURLAsync(attemptUrl);
-        await Expect(Choices(Page).First).ToBeVisibleAsync();
+        // The new attempt plays at once: its choices are enabled and a click answers (the page is the same component).
+        await Expect(Choices(Page).First).ToBeEnabledAsync();
+        await Expect(CoachLines(Page)).ToHaveCountAsync(0);
+        await Choices(Page).First.ClickAsync();
+        await Expect(CoachLines(Page)).ToHaveCountAsync(1);
 
         await GotoInteractiveAsync("/scenarios");
         await Expect(Page.Locator($"[data-scenario='{scenario.Id}']").GetByTestId("beste-resultaat")).ToContainTextAsync(ending.Outcome.ToDutch());
