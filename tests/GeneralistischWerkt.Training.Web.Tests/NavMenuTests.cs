@@ -59,4 +59,24 @@ public class NavMenuTests : BunitContext
         auth.SetRoles(Roles.Coach);
         Assert.Equal("Hoofdmenu", Render<NavMenu>().Find("nav").GetAttribute("aria-label"));
     }
+
+    [Theory]
+    [InlineData("scenarios/intake-1/pogingen/7", "/scenarios")]
+    [InlineData("scenarios", "/scenarios")]
+    [InlineData("coach", "/coach")]
+    [InlineData("inhoud", "/inhoud")]
+    [InlineData("inhoud/basishoudingen/participatie", null)]
+    [InlineData("scenarios-archief", null)]
+    [InlineData("reflecties/12?tab=gedeeld", "/reflecties")]
+    public void The_link_of_the_page_being_shown_is_marked_current(string page, string? expected)
+    {
+        var auth = AddAuthorization();
+        auth.SetAuthorized("Test");
+        auth.SetRoles(Roles.Coach);
+        var menu = Render<NavMenu>(p => p.Add(m => m.CurrentUri, "http://localhost/" + page));
+        var current = menu.FindAll("nav a[aria-current='page']");
+        Assert.Equal(expected is null ? [] : [expected], current.Select(a => a.GetAttribute("href")));
+        Assert.All(current, a => Assert.Contains("active", a.ClassList));
+        Assert.Equal(current.Count, menu.FindAll("nav a.active").Count);
+    }
 }
