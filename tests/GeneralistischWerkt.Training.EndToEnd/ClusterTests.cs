@@ -34,6 +34,43 @@ public class ClusterTests(ClusterFixture cluster) : BrowserTest(cluster)
     private static string? AnsweredBy(IResponse? response) =>
         response is null ? null : ClusterFixture.AnsweredBy(response.Headers);
 
+    /// <summary>
+    /// A page pinned to <paramref name="instance"/> in a browser context of its own, noting which instance answered
+    /// each page load. Its own context because its connection will break, which Chromium logs as errors: that is
+    /// outside the console check the other pages get.
+    /// </summary>
+    private async Task<RecordedPage> OwnPageOnAsync(string instance)
+    {
+        var context = await cluster.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = cluster.BaseUrl, IgnoreHTTPSErrors = true, Locale = "nl-BE",
+        });
+        var recorded = new RecordedPage(await PinAsync(await context.NewPageAsync(), instance));
+        recorded.Page.Response += (_, response) =>
+        {
+            if (response.Request.ResourceType == "document") recorded.Served(AnsweredBy(response));
+        };
+        return recorded;
+    }
+
+    private sealed class RecordedPage(IPage page)
+    {
+        private readonly List<string?> servedBy = [];
+
+        public IPage Page => page;
+
+        /// <summary>The instance that answered the latest page load (null before the first).</summary>
+        public string? LastServedBy
+        {
+            get { lock (servedBy) return servedBy.Count == 0 ? null : servedBy[^1]; }
+        }
+
+        public void Served(string? instance)
+        {
+            lock (servedBy) servedBy.Add(instance);
+        }
+    }
+
     /// <summary>First sign-in of an account the beheerder made: the start password must be replaced.</summary>
     private async Task FirstSignInAsync(IPage page, string email, string startPage)
     {
@@ -101,22 +138,13 @@ public class ClusterTests(ClusterFixture cluster) : BrowserTest(cluster)
         await Expect(admin.GetByText($"Nieuw team aangemaakt: {team}.")).ToBeVisibleAsync();
         await admin.Context.CloseAsync();
 
-        // Wout leads from instance a; Ann, whose case it is, takes part from instance b. Her browser will see its
-        // connection break, which Chromium logs as errors: a context of its own, outside the console check.
+        // Wout leads from instance a; Ann, whose case it is, takes part from instance b, which will be stopped.
         var wout = await PageOnAsync("a");
         await FirstSignInAsync(wout, woutEmail, "/werkbegeleider");
-        var annContext = await cluster.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = cluster.BaseUrl, IgnoreHTTPSErrors = true, Locale = "nl-BE",
-        });
+        var annPage = await OwnPageOnAsync("b");
         try
         {
-            var ann = await PinAsync(await annContext.NewPageAsync(), "b");
-            var annServedBy = new List<string?>();
-            ann.Response += (_, response) =>
-            {
-                if (response.Request.ResourceType == "document") lock (annServedBy) annServedBy.Add(AnsweredBy(response));
-            };
+            var ann = annPage.Page;
             await FirstSignInAsync(ann, annEmail, "/coach");
 
             await GotoInteractiveAsync("/intervisie", wout);
@@ -128,7 +156,7 @@ public class ClusterTests(ClusterFixture cluster) : BrowserTest(cluster)
             await Expect(wout.GetByTestId("inbrenger")).ToHaveTextAsync(annName);
 
             await GotoInteractiveAsync(url, ann);
-            Assert.Equal(cluster.InstanceAddress("b"), annServedBy[^1]);
+            Assert.Equal(cluster.InstanceAddress("b"), annPage.LastServedBy);
             await ann.GetByRole(AriaRole.Button, new() { Name = "Deelnemen" }).ClickAsync();
             await Expect(ann.GetByRole(AriaRole.Heading, new() { Name = "De inbreng" })).ToBeVisibleAsync();
 
@@ -162,7 +190,7 @@ public class ClusterTests(ClusterFixture cluster) : BrowserTest(cluster)
             // there; the browser's copy comes back and is saved, and she is still in phase 5 with everything in it.
             await Expect(ann.GetByText("Deze browser had nog tekst die niet bewaard was")).ToBeVisibleAsync(new() { Timeout = (float)Failover.TotalMilliseconds });
             await WaitForInteractiveAsync(ann);
-            Assert.Equal(cluster.InstanceAddress("a"), annServedBy[^1]);
+            Assert.Equal(cluster.InstanceAddress("a"), annPage.LastServedBy);
             const string typed = "Tim (schuilnaam) wil stoppen met zijn stage. Sinds zijn ziekte twijfelt hij.";
             await Expect(description).ToHaveValueAsync(typed);
             await Expect(ann.GetByTestId("inbreng-bewaard")).ToHaveTextAsync(new Regex("^Automatisch bewaard om "), new() { Timeout = 15_000 });
@@ -196,7 +224,7 @@ public class ClusterTests(ClusterFixture cluster) : BrowserTest(cluster)
         }
         finally
         {
-            await annContext.CloseAsync();
+            await annPage.Page.Context.CloseAsync();
             // The next test needs both instances, whatever happened here.
             if (!cluster.IsRunning("b")) await cluster.StartInstanceAsync("b");
         }
@@ -219,20 +247,11 @@ public class ClusterTests(ClusterFixture cluster) : BrowserTest(cluster)
         await CreateAccountAsync(coachName, coachEmail, StartPassword, admin);
         await admin.Context.CloseAsync();
 
-        // The coach plays on instance b; her connection will break, which Chromium logs as errors: a context of its
-        // own, outside the console check.
-        var coachContext = await cluster.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = cluster.BaseUrl, IgnoreHTTPSErrors = true, Locale = "nl-BE",
-        });
+        // The coach plays on instance b, which will be stopped.
+        var coachPage = await OwnPageOnAsync("b");
         try
         {
-            var coach = await PinAsync(await coachContext.NewPageAsync(), "b");
-            var servedBy = new List<string?>();
-            coach.Response += (_, response) =>
-            {
-                if (response.Request.ResourceType == "document") lock (servedBy) servedBy.Add(AnsweredBy(response));
-            };
+            var coach = coachPage.Page;
             await FirstSignInAsync(coach, coachEmail, "/coach");
 
             await GotoInteractiveAsync("/scenarios", coach);
@@ -243,7 +262,7 @@ public class ClusterTests(ClusterFixture cluster) : BrowserTest(cluster)
             await Expect(coach).ToHaveURLAsync(new Regex($"/scenarios/{scenario.Id}/pogingen/\\d+$"));
             var attemptUrl = coach.Url;
             await WaitForInteractiveAsync(coach);
-            Assert.Equal(cluster.InstanceAddress("b"), servedBy[^1]);
+            Assert.Equal(cluster.InstanceAddress("b"), coachPage.LastServedBy);
 
             for (var step = 0; step < 2; step++)
             {
@@ -263,7 +282,7 @@ public class ClusterTests(ClusterFixture cluster) : BrowserTest(cluster)
             var deadline = DateTime.UtcNow + Failover;
             while (true)
             {
-                lock (servedBy) if (servedBy[^1] == cluster.InstanceAddress("a")) break;
+                if (coachPage.LastServedBy == cluster.InstanceAddress("a")) break;
                 Assert.True(DateTime.UtcNow < deadline, "De pagina laadde niet vanzelf opnieuw op instantie a.");
                 await Task.Delay(250);
             }
@@ -286,7 +305,7 @@ public class ClusterTests(ClusterFixture cluster) : BrowserTest(cluster)
         }
         finally
         {
-            await coachContext.CloseAsync();
+            await coachPage.Page.Context.CloseAsync();
             // The next test needs both instances, whatever happened here.
             if (!cluster.IsRunning("b")) await cluster.StartInstanceAsync("b");
         }
