@@ -35,7 +35,7 @@ public sealed class GcTrace
         clr.GCSuspendEEStart += e => suspendedAt = e.TimeStampRelativeMSec;
         clr.GCStart += e => { number = e.Count; generation = e.Depth; promotedFromOlder = 0; };
         // Objects kept alive only because an older generation points at them: what a young collection must copy.
-        clr.GCMarkWithType += e => { if (e.Type == (int)MarkRootKind.OlderGeneration) promotedFromOlder += e.Promoted; };
+        clr.GCMarkWithType += e => { if (e.Type == OlderGenerationRoot) promotedFromOlder += e.Promoted; };
         clr.GCHeapStats += e => readyForFinalizer = e.FinalizationPromotedCount;
         clr.GCRestartEEStop += e => trace.Pauses.Add(new GcPause(number, generation, suspendedAt / 1000,
             e.TimeStampRelativeMSec - suspendedAt, promotedFromOlder / 1e6, readyForFinalizer));
@@ -71,7 +71,8 @@ public sealed class GcTrace
         if (Pauses.Count > 0 && Seconds > 0)
         {
             var sorted = Pauses.Select(p => p.PauseMs).Order().ToList();
-            text.AppendLine(c, $"pauzes: {Pauses.Count}, samen {sorted.Sum():F0} ms = {100 * sorted.Sum() / (Seconds * 1000):F1} % van de tijd, " +
+            var total = sorted.Sum();
+            text.AppendLine(c, $"pauzes: {Pauses.Count}, samen {total:F0} ms = {100 * total / (Seconds * 1000):F1} % van de tijd, " +
                 $"mediaan {sorted[sorted.Count / 2]:F0} ms, langste {sorted[^1]:F0} ms");
         }
         var allocated = AllocatedBytesByType.Values.Sum();
@@ -87,9 +88,6 @@ public sealed class GcTrace
         return text.ToString();
     }
 
-    /// <summary>The root kinds of the runtime's MarkWithType event that this report reads.</summary>
-    private enum MarkRootKind
-    {
-        OlderGeneration = 3,
-    }
+    // The runtime's MarkWithType event: root kind 3 is "objects found through older generations".
+    private const int OlderGenerationRoot = 3;
 }

@@ -17,9 +17,8 @@ public enum DatabaseProvider
 
 public static class DatabaseSetup
 {
-    // Contexts kept for reuse. Far more than the operations in flight at once on one instance; when the pool is
-    // empty a context is made (and dropped after use) as without a pool. EF Core's default keeps up to 1,024 idle
-    // contexts, memory a server with thousands of open pages needs for its circuits.
+    // Idle contexts kept for reuse: far more than the operations in flight at once on one instance (EF Core's default
+    // is 1,024). When the pool is empty a context is made, and dropped after use, as without a pool.
     private const int PoolSize = 128;
 
     public static DatabaseProvider ResolveProvider(IConfiguration configuration)
