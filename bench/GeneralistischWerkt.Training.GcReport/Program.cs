@@ -7,6 +7,15 @@ if (args.Length != 1 || !File.Exists(args[0]))
     return 2;
 }
 
-var report = GcTrace.Read(args[0]);
+GcTrace report;
+try
+{
+    report = GcTrace.Read(args[0]);
+}
+catch (Exception error) when (error is not OutOfMemoryException)
+{
+    Console.Error.WriteLine($"{args[0]}: geen leesbaar .nettrace-spoor ({error.Message})");
+    return 1;
+}
 Console.Write(report.Format());
 return 0;
