@@ -13,6 +13,12 @@
 #   bash scripts/cluster.sh reload    deploy/nginx.conf again (after an edit), without a restart
 #   bash scripts/cluster.sh kill-instance a|b    SIGKILL, as a crash (the tests use it)
 #   bash scripts/cluster.sh start-instance a|b   starts it again and waits until /healthz/ready answers
+#   bash scripts/cluster.sh load [users] [duration] [think] [ramp]
+#                                     load-test accounts in the cluster's database, then the load driver
+#                                     (bench/GeneralistischWerkt.Training.LoadDriver) through nginx against every
+#                                     instance; its CPU and memory figures are those of all instances together
+# GWT_CLUSTER_INSTANCES=1 makes `up` start instance a only, with nginx in front of it alone (to compare one instance
+# with two under the same proxy, database and Redis). GWT_CLUSTER_CONFIGURATION=Release for measurements.
 # The folder: GWT_CLUSTER_DIR, else one per user and checkout under the temp folder (`test` takes a new one).
 # Production seeds no accounts: `up` creates the first beheerder with create-admin, as in production
 # (GWT_CLUSTER_ADMIN_EMAIL, GWT_CLUSTER_ADMIN_PASSWORD).
@@ -23,6 +29,8 @@ dir=${GWT_CLUSTER_DIR:-${TMPDIR:-/tmp}/gwt-cluster-$(id -u)-$(printf %s "$root" 
 admin_email=${GWT_CLUSTER_ADMIN_EMAIL:-beheerder@cluster.test}
 admin_password=${GWT_CLUSTER_ADMIN_PASSWORD:-Cluster-Beheer-2026!}
 configuration=${GWT_CLUSTER_CONFIGURATION:-Debug}
+instances=${GWT_CLUSTER_INSTANCES:-2}
+[ "$instances" = 1 ] || [ "$instances" = 2 ] || { echo "cluster: GWT_CLUSTER_INSTANCES moet 1 of 2 zijn" >&2; exit 2; }
 web="$root/src/GeneralistischWerkt.Training.Web"
 dll="$web/bin/$configuration/net10.0/GeneralistischWerkt.Training.Web.dll"
 tests="tests/GeneralistischWerkt.Training.EndToEnd"
@@ -117,14 +125,22 @@ render_site() {
       -e "s|ssl_certificate_key .*; # cluster: key$|ssl_certificate_key $dir/tls.key;|" \
       deploy/nginx.conf >"$dir/site.conf"
   ! grep -n ' # cluster: [a-z ]*$' "$dir/site.conf" >&2 || fail "deze regels van deploy/nginx.conf zijn niet zoals cluster.sh ze verwacht"
+  if [ "$(cat "$dir/instances")" = 1 ]; then
+    sed -i "/server 127\.0\.0\.1:$b /d" "$dir/site.conf"
+  fi
   # The http block a Debian nginx.conf would have, with everything in our folder; workers as ourselves.
   local user=""; [ "$(id -u)" -ne 0 ] || user="user root;"
+  # Every live circuit holds two connections in nginx (browser and instance): room for a load run of a few thousand
+  # players, within this shell's file limit.
+  local files; files=$(ulimit -n)
+  [ "$files" != unlimited ] || files=65536
+  local connections=$(( files / 2 < 16384 ? files / 2 : 16384 ))
   cat >"$dir/nginx.conf" <<EOF
 $user
-worker_processes 1;
+worker_processes auto;
 pid $dir/nginx.pid;
 error_log $dir/nginx-error.log;
-events { worker_connections 512; }
+events { worker_connections $connections; }
 http {
     default_type application/octet-stream;
     access_log $dir/nginx-access.log;
@@ -144,6 +160,7 @@ up() {
   install_missing
   mkdir -p "$dir/nginx-tmp" "$dir/redis"
   touch "$dir/up"
+  echo "$instances" >"$dir/instances"
   bash scripts/postgres.sh start "$dir/pg" >"$dir/postgres.connection"
   for name in redis a b http https; do free_port >"$dir/$name.port"; done
   redis-server --bind 127.0.0.1 --port "$(cat "$dir/redis.port")" --dir "$dir/redis" --save '' --appendonly no \
@@ -160,8 +177,10 @@ up() {
   # second reads it. Started together, each would make a key of its own.
   launch_instance a
   await_instance a
-  launch_instance b
-  await_instance b
+  if [ "$instances" = 2 ]; then
+    launch_instance b
+    await_instance b
+  fi
   render_site
   local nginx; nginx=$(nginx_bin)
   "$nginx" -e "$dir/nginx-error.log" -p "$dir" -c "$dir/nginx.conf" -t >"$dir/nginx-test.log" 2>&1 \
@@ -182,6 +201,19 @@ down() {
   stop_pid "$dir/redis.pid"
   if [ -d "$dir/pg" ]; then bash scripts/postgres.sh stop "$dir/pg"; fi
   rm -rf "$dir"
+}
+
+# Load-test accounts in the cluster's database and the load driver through nginx. seed-load-users refuses in
+# Production (known passwords), so it alone runs as Development, against this throwaway cluster's database.
+load() { # users duration think ramp
+  [ -f "$dir/url" ] || fail "geen cluster in $dir (eerst: bash scripts/cluster.sh up)"
+  local users=${1:-20} duration=${2:-40s} think=${3:-1s} ramp=${4:-5s}
+  local driver="$root/bench/GeneralistischWerkt.Training.LoadDriver/bin/$configuration/net10.0/gwt-load.dll"
+  [ -f "$driver" ] || fail "$driver ontbreekt: eerst dotnet build -c $configuration"
+  env $(instance_env) ASPNETCORE_ENVIRONMENT=Development timeout 300 dotnet "$dll" seed-load-users "$users" --contentRoot "$web" \
+    </dev/null | tail -1
+  dotnet "$driver" --url "$(cat "$dir/url")" --insecure --instances "$(cat "$dir/instances")" \
+    --users "$users" --duration "$duration" --think "$think" --ramp "$ramp"
 }
 
 # What went wrong, from the logs, before `down` removes them.
@@ -208,6 +240,13 @@ run_tests() {
   GWT_CLUSTER_URL="$url" GWT_CLUSTER_DIR="$dir" GWT_CLUSTER_ADMIN_EMAIL="$admin_email" GWT_CLUSTER_ADMIN_PASSWORD="$admin_password" \
     dotnet test "$tests" -c "$configuration" --no-build -nologo --filter "Category=Cluster" || status=$?
   echo "Clustertests: $((SECONDS - started)) s"
+  # A tiny load run through nginx over both instances, so the driver's proxy path (TLS, route cookie, figures per
+  # instance) cannot rot; it fails on any error or when not every instance answered.
+  if [ "$status" -eq 0 ]; then
+    started=$SECONDS
+    load 10 20s 1s 5s || status=$?
+    echo "Belasting via nginx: $((SECONDS - started)) s"
+  fi
   if [ "$status" -ne 0 ]; then show_logs; fi
   return "$status"
 }
@@ -221,11 +260,12 @@ case "${1:-}" in
     "$(nginx_bin)" -e "$dir/nginx-error.log" -p "$dir" -c "$dir/nginx.conf" -t >"$dir/nginx-test.log" 2>&1 \
       || fail "nginx -t: $(cat "$dir/nginx-test.log")"
     kill -HUP "$(cat "$dir/nginx.master")" ;;
+  load) shift; load "$@" ;;
   kill-instance) stop_pid "$dir/${2:?a of b}.pid" KILL ;;
   start-instance)
     name=${2:?a of b}
     [ ! -f "$dir/$name.pid" ] || fail "instantie $name draait nog (PID $(cat "$dir/$name.pid"))"
     launch_instance "$name"
     await_instance "$name" ;;
-  *) echo "Gebruik: cluster.sh up|down|test [--no-build]|reload|kill-instance a|b|start-instance a|b" >&2; exit 2 ;;
+  *) echo "Gebruik: cluster.sh up|down|test [--no-build]|reload|load [users] [duration] [think] [ramp]|kill-instance a|b|start-instance a|b" >&2; exit 2 ;;
 esac

@@ -21,6 +21,7 @@ public sealed partial class PlayerCircuit : IAsyncDisposable
     private readonly CookieContainer cookies;
     private readonly Uri baseUri;
     private readonly Action<string, byte[]>? capture;
+    private readonly bool acceptAnyCertificate;
     private readonly object gate = new();
     private HubConnection? connection;
     private RenderedPage page = new();
@@ -37,13 +38,18 @@ public sealed partial class PlayerCircuit : IAsyncDisposable
     public int ServerErrors;
     public int Reconnects;
 
-    public PlayerCircuit(Uri baseUri, Action<string, byte[]>? capture = null)
+    /// <param name="acceptAnyCertificate">For a throwaway test cluster with a self-signed certificate only
+    /// (scripts/cluster.sh): every TLS certificate is accepted, for the page requests and for the circuit's WebSocket.</param>
+    public PlayerCircuit(Uri baseUri, Action<string, byte[]>? capture = null, bool acceptAnyCertificate = false)
     {
         this.baseUri = baseUri;
         this.capture = capture;
+        this.acceptAnyCertificate = acceptAnyCertificate;
         currentUri = baseUri;
         cookies = new CookieContainer();
-        http = new HttpClient(new SocketsHttpHandler { CookieContainer = cookies, AllowAutoRedirect = true, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
+        var handler = new SocketsHttpHandler { CookieContainer = cookies, AllowAutoRedirect = true, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
+        if (acceptAnyCertificate) handler.SslOptions.RemoteCertificateValidationCallback = AnyCertificate;
+        http = new HttpClient(handler)
         {
             BaseAddress = baseUri,
             Timeout = TimeSpan.FromMinutes(5), // signing in thousands of users queues on the (deliberately slow) password hash
@@ -77,7 +83,22 @@ public sealed partial class PlayerCircuit : IAsyncDisposable
         if (cookies.GetCookies(baseUri)["gwt.auth"] is null) throw new LoadDriverException($"Aanmelden als {email} mislukte.");
     }
 
-    public Task<string> GetStringAsync(string path, CancellationToken cancel) => http.GetStringAsync(path, cancel);
+    public async Task<string> GetStringAsync(string path, CancellationToken cancel)
+    {
+        using var response = await http.GetAsync(path, cancel);
+        response.EnsureSuccessStatusCode();
+        AnsweredBy = response.Headers.TryGetValues("X-Gwt-Instance", out var values) ? values.FirstOrDefault() : null;
+        return await response.Content.ReadAsStringAsync(cancel);
+    }
+
+    /// <summary>
+    /// Which instance behind the proxy answered the last <see cref="GetStringAsync"/> (nginx's X-Gwt-Instance header,
+    /// deploy/nginx.conf); null straight from one app. The proxy's route cookie keeps this client on that instance.
+    /// </summary>
+    public string? AnsweredBy { get; private set; }
+
+    private static bool AnyCertificate(object sender, System.Security.Cryptography.X509Certificates.X509Certificate? certificate,
+        System.Security.Cryptography.X509Certificates.X509Chain? chain, System.Net.Security.SslPolicyErrors errors) => true;
 
     /// <summary>Loads <paramref name="path"/> (prerendered) and starts a circuit on it, as the browser does.</summary>
     public async Task OpenAsync(string path, CancellationToken cancel)
@@ -118,6 +139,14 @@ public sealed partial class PlayerCircuit : IAsyncDisposable
             {
                 options.Cookies = cookies;
                 options.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.WebSockets;
+                if (!acceptAnyCertificate) return;
+                // The negotiate request goes through this handler, the WebSocket through its own options.
+                options.HttpMessageHandlerFactory = inner =>
+                {
+                    if (inner is HttpClientHandler client) client.ServerCertificateCustomValidationCallback = (_, _, _, _) => true;
+                    return inner;
+                };
+                options.WebSocketConfiguration = socket => socket.RemoteCertificateValidationCallback = AnyCertificate;
             });
         builder.Services.AddSingleton<IHubProtocol>(new BlazorPackProtocol());
         var hub = builder.Build();

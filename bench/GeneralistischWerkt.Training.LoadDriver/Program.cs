@@ -23,12 +23,15 @@ var run = new LoadRun(options);
 return await run.RunAsync();
 
 public sealed record LoadOptions(Uri Url, int Users, TimeSpan Think, TimeSpan Duration, TimeSpan Ramp, string EmailFormat,
-    int FirstUser, string Password, string AdminEmail, string AdminPassword, string? CaptureDirectory, string? Scenario)
+    int FirstUser, string Password, string AdminEmail, string AdminPassword, string? CaptureDirectory, string? Scenario,
+    int Instances = 1, bool AcceptAnyCertificate = false)
 {
     public const string Usage =
         "gwt-load --users N --think 10s --duration 60s [--ramp 30s] [--url http://localhost:5080] [--scenario ID]\n" +
         "         [--email-format load{0}@load.gwt.test] [--first 1] [--password P] [--admin-email E] [--admin-password P]\n" +
-        "         [--capture MAP]   (bewaart wat speler 1 ontvangt: MAP/NNN-attach.bin en MAP/NNN-batch.bin)";
+        "         [--capture MAP]   (bewaart wat speler 1 ontvangt: MAP/NNN-attach.bin en MAP/NNN-batch.bin)\n" +
+        "         [--instances N]   (achter nginx: cpu en geheugen van N app-instanties samen, via de X-Gwt-Instance-header)\n" +
+        "         [--insecure]      (elk TLS-certificaat aanvaarden: alleen voor een testcluster met een zelfgemaakt certificaat)";
 
     public static LoadOptions Parse(string[] args)
     {
@@ -42,6 +45,8 @@ public sealed record LoadOptions(Uri Url, int Users, TimeSpan Think, TimeSpan Du
         var users = int.Parse(Get("--users") ?? "20", CultureInfo.InvariantCulture);
         if (users < 1) throw new ArgumentException("--users moet minstens 1 zijn.");
         var think = ParseDuration(Get("--think") ?? "10s");
+        var instances = int.Parse(Get("--instances") ?? "1", CultureInfo.InvariantCulture);
+        if (instances < 1) throw new ArgumentException("--instances moet minstens 1 zijn.");
         return new LoadOptions(
             new Uri((Get("--url") ?? "http://localhost:5080").TrimEnd('/') + "/"),
             users, think, ParseDuration(Get("--duration") ?? "60s"),
@@ -51,7 +56,7 @@ public sealed record LoadOptions(Uri Url, int Users, TimeSpan Think, TimeSpan Du
             Get("--password") ?? "Belasting-2026!",
             Get("--admin-email") ?? "load-admin@load.gwt.test",
             Get("--admin-password") ?? Get("--password") ?? "Belasting-2026!",
-            Get("--capture"), Get("--scenario"));
+            Get("--capture"), Get("--scenario"), instances, args.Contains("--insecure"));
     }
 
     /// <summary>"500ms", "10s", "2m".</summary>
@@ -81,9 +86,8 @@ public sealed class LoadRun(LoadOptions options)
 
     public async Task<int> RunAsync()
     {
-        var admin = new PlayerCircuit(options.Url);
-        await admin.SignInAsync(options.AdminEmail, options.AdminPassword, CancellationToken.None);
-        var before = await DiagnosticsAsync(admin);
+        var admins = await AdminsAsync();
+        var before = await DiagnosticsAsync(admins);
         var scenarios = await ScenariosAsync();
         Console.WriteLine($"{options.Users} spelers op {options.Url} ({scenarios.Count} scenario's), opbouw {options.Ramp.TotalSeconds:0} s, " +
             $"denktijd {options.Think.TotalSeconds:0.#} s, meting {options.Duration.TotalSeconds:0} s");
@@ -108,14 +112,14 @@ public sealed class LoadRun(LoadOptions options)
         Interlocked.Exchange(ref windowEnd, Stopwatch.GetTimestamp() + (long)(options.Duration.TotalSeconds * Stopwatch.Frequency));
         Interlocked.Exchange(ref windowStart, Stopwatch.GetTimestamp());
         var driverCpu0 = Process.GetCurrentProcess().TotalProcessorTime;
-        var app0 = await DiagnosticsAsync(admin);
+        var app0 = await DiagnosticsAsync(admins);
         Console.WriteLine($"meting start na {rampSeconds:0} s: {Volatile.Read(ref connected)}/{options.Users} spelers verbonden, {Volatile.Read(ref errors)} fouten tijdens de opbouw");
         await Task.Delay(options.Duration);
         var driverCpu1 = Process.GetCurrentProcess().TotalProcessorTime;
-        var app1 = await DiagnosticsAsync(admin);
+        var app1 = await DiagnosticsAsync(admins);
         stop.Cancel();
         await Task.WhenAll(players);
-        await admin.DisposeAsync();
+        foreach (var admin in admins) await admin.DisposeAsync();
 
         var seconds = options.Duration.TotalSeconds;
         var sorted = latencies.Order().ToArray();
@@ -134,7 +138,7 @@ public sealed class LoadRun(LoadOptions options)
         Console.WriteLine($"  waarvan gewone keuzes ({steps.Length}): p50 {Quantile(steps, 0.50):0.0} ms, p95 {Quantile(steps, 0.95):0.0} ms; " +
             $"laatste keuze met uitkomst ({finishes.Length}): p50 {Quantile(finishes, 0.50):0.0} ms, p95 {Quantile(finishes, 0.95):0.0} ms");
         Console.WriteLine($"fouten: {errors}{(errorKinds.Count > 0 ? " (" + string.Join(", ", errorKinds.Select(e => $"{e.Key}: {e.Value}")) + ")" : "")}, herverbindingen: {reconnects}");
-        Console.WriteLine($"app: cpu {appCpu:0}% van {app1.Cores} kernen, circuits {app1.Circuits}, beheerde heap na volledige GC {app1.HeapBytes / 1048576.0:0.0} MiB " +
+        Console.WriteLine($"app{(admins.Count > 1 ? $" ({admins.Count} instanties samen)" : "")}: cpu {appCpu:0}% van {app1.Cores} kernen, circuits {app1.Circuits}{(admins.Count > 1 ? $" ({app1.CircuitsPerInstance})" : "")}, beheerde heap na volledige GC {app1.HeapBytes / 1048576.0:0.0} MiB " +
             $"(voor de start {before.HeapBytes / 1048576.0:0.0} MiB) → {heapKbPerCircuit:0} KB per circuit; threadpool {app1.Threads} threads, {app1.Pending} wachtende taken");
         Console.WriteLine($"driver: cpu {driverCpu:0}% van {Environment.ProcessorCount} kernen; machinebelasting (loadavg) {File.ReadAllText("/proc/loadavg").Trim()}");
         Console.WriteLine(FormattableString.Invariant(
@@ -151,7 +155,7 @@ public sealed class LoadRun(LoadOptions options)
         Action<string, byte[]>? capture = index == 0 && options.CaptureDirectory is { } dir
             ? (kind, data) => { Directory.CreateDirectory(dir); File.WriteAllBytes(Path.Combine(dir, $"{++captured:000}-{kind}.bin"), data); }
             : null;
-        await using var player = new PlayerCircuit(options.Url, capture);
+        await using var player = new PlayerCircuit(options.Url, capture, options.AcceptAnyCertificate);
         var random = new Random(index);
         var scenario = scenarios[index % scenarios.Count];
         var isConnected = false;
@@ -292,7 +296,7 @@ public sealed class LoadRun(LoadOptions options)
     private async Task<IReadOnlyList<string>> ScenariosAsync()
     {
         if (options.Scenario is { } only) return [only];
-        var first = new PlayerCircuit(options.Url);
+        var first = new PlayerCircuit(options.Url, acceptAnyCertificate: options.AcceptAnyCertificate);
         await first.SignInAsync(string.Format(CultureInfo.InvariantCulture, options.EmailFormat, options.FirstUser), options.Password, CancellationToken.None);
         var html = await first.GetStringAsync("scenarios", CancellationToken.None);
         await first.DisposeAsync();
@@ -302,16 +306,52 @@ public sealed class LoadRun(LoadOptions options)
         return ids;
     }
 
-    private sealed record AppFigures(double HeapBytes, int Circuits, double CpuSeconds, int Cores, int Threads, long Pending);
+    /// <summary><paramref name="CircuitsPerInstance"/>: how the players were spread, e.g. "312 + 298" (behind nginx).</summary>
+    private sealed record AppFigures(double HeapBytes, int Circuits, double CpuSeconds, int Cores, int Threads, long Pending,
+        string CircuitsPerInstance = "");
 
-    /// <summary>The app's admin-only diagnostics endpoint: managed heap after a full GC, circuits, CPU time.</summary>
-    private static async Task<AppFigures> DiagnosticsAsync(PlayerCircuit admin)
+    /// <summary>
+    /// One signed-in beheerder per app instance. Behind nginx each new client gets a random route (deploy/nginx.conf),
+    /// so new clients are signed in until <see cref="LoadOptions.Instances"/> different instances have answered.
+    /// </summary>
+    private async Task<List<PlayerCircuit>> AdminsAsync()
     {
-        using var json = JsonDocument.Parse(await admin.GetStringAsync("beheer/diagnostiek", CancellationToken.None));
-        var root = json.RootElement;
-        return new AppFigures(root.GetProperty("managedHeapBytesAfterFullGc").GetDouble(), root.GetProperty("circuits").GetInt32(),
-            root.GetProperty("processCpuSeconds").GetDouble(), root.GetProperty("processorCount").GetInt32(),
-            root.TryGetProperty("threadPoolThreads", out var threads) ? threads.GetInt32() : 0,
-            root.TryGetProperty("threadPoolPendingItems", out var pending) ? pending.GetInt64() : 0);
+        var admins = new List<PlayerCircuit>();
+        var seen = new HashSet<string>();
+        for (var attempt = 0; attempt < 20 * options.Instances && admins.Count < options.Instances; attempt++)
+        {
+            var admin = new PlayerCircuit(options.Url, acceptAnyCertificate: options.AcceptAnyCertificate);
+            await admin.SignInAsync(options.AdminEmail, options.AdminPassword, CancellationToken.None);
+            await admin.GetStringAsync("beheer/diagnostiek", CancellationToken.None);
+            if (seen.Add(admin.AnsweredBy ?? "")) admins.Add(admin);
+            else await admin.DisposeAsync();
+        }
+        if (admins.Count < options.Instances)
+            throw new LoadDriverException($"Slechts {admins.Count} van de {options.Instances} instanties antwoordden (X-Gwt-Instance: {string.Join(", ", seen)}).");
+        if (options.Instances > 1) Console.WriteLine($"instanties: {string.Join(", ", seen)}");
+        return admins;
+    }
+
+    /// <summary>
+    /// The app's admin-only diagnostics endpoint, summed over the instances: managed heap after a full GC, circuits,
+    /// CPU time (they share this machine's cores).
+    /// </summary>
+    private static async Task<AppFigures> DiagnosticsAsync(IEnumerable<PlayerCircuit> admins)
+    {
+        var total = new AppFigures(0, 0, 0, 0, 0, 0);
+        var spread = new List<int>();
+        foreach (var admin in admins)
+        {
+            using var json = JsonDocument.Parse(await admin.GetStringAsync("beheer/diagnostiek", CancellationToken.None));
+            var root = json.RootElement;
+            total = new AppFigures(total.HeapBytes + root.GetProperty("managedHeapBytesAfterFullGc").GetDouble(),
+                total.Circuits + root.GetProperty("circuits").GetInt32(),
+                total.CpuSeconds + root.GetProperty("processCpuSeconds").GetDouble(),
+                Math.Max(total.Cores, root.GetProperty("processorCount").GetInt32()),
+                total.Threads + (root.TryGetProperty("threadPoolThreads", out var threads) ? threads.GetInt32() : 0),
+                total.Pending + (root.TryGetProperty("threadPoolPendingItems", out var pending) ? pending.GetInt64() : 0));
+            spread.Add(root.GetProperty("circuits").GetInt32());
+        }
+        return total with { CircuitsPerInstance = string.Join(" + ", spread) };
     }
 }

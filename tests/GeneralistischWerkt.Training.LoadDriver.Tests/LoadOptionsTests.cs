@@ -19,4 +19,17 @@ public class LoadOptionsTests
         Assert.Throws<ArgumentException>(() => LoadOptions.Parse(["--think", "10"]));
         Assert.Throws<ArgumentException>(() => LoadOptions.Parse(["--users", "0"]));
     }
+
+    [Fact]
+    public void Reads_instances_behind_the_proxy_and_the_test_certificate_switch()
+    {
+        var plain = LoadOptions.Parse(["--users", "5"]);
+        Assert.Equal(1, plain.Instances);
+        Assert.False(plain.AcceptAnyCertificate);
+        var cluster = LoadOptions.Parse(["--url", "https://127.0.0.1:4443", "--instances", "2", "--insecure", "--users", "5"]);
+        Assert.Equal(2, cluster.Instances);
+        Assert.True(cluster.AcceptAnyCertificate);
+        Assert.Equal(5, cluster.Users);
+        Assert.Throws<ArgumentException>(() => LoadOptions.Parse(["--instances", "0"]));
+    }
 }
