@@ -252,8 +252,10 @@ public sealed class LoadRun(LoadOptions options)
         }
         var elapsed = Stopwatch.GetElapsedTime(clicked).TotalMilliseconds;
         var finished = player.Read(PlayPage.IsFinished);
+        if (!InWindow()) return;
+        // Only the window's clicks: the messages per second are reported over the window alone.
         Interlocked.Increment(ref clicks);
-        if (InWindow()) lock (latencies) { latencies.Add(elapsed); if (finished) finishLatencies.Add(elapsed); }
+        lock (latencies) { latencies.Add(elapsed); if (finished) finishLatencies.Add(elapsed); }
     }
 
     /// <summary>What a page shows, in one line: tells a slow server from a page the driver no longer understands.</summary>
