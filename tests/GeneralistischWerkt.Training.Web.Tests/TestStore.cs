@@ -58,11 +58,12 @@ internal abstract class TestStore : IAsyncDisposable
     {
         private readonly string connectionString = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
 
-        public override void Use(DbContextOptionsBuilder options) => options.UseNpgsql(connectionString);
+        // As the app connects (DatabaseSetup.UseProvider): with its PostgreSQL defaults, so every test runs with them.
+        public override void Use(DbContextOptionsBuilder options) => options.UseProvider(DatabaseProvider.Postgres, connectionString);
 
         public override async ValueTask DisposeAsync()
         {
-            await using (var connection = new NpgsqlConnection(connectionString)) NpgsqlConnection.ClearPool(connection);
+            await using (var connection = new NpgsqlConnection(DatabaseSetup.WithPostgresDefaults(connectionString))) NpgsqlConnection.ClearPool(connection);
             await using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres" }.ConnectionString);
             await admin.OpenAsync();
             await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin);

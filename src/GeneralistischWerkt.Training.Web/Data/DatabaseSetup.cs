@@ -80,11 +80,30 @@ public static class DatabaseSetup
     public static DbContextOptionsBuilder UseProvider(this DbContextOptionsBuilder options, DatabaseProvider provider,
         string connectionString) =>
         provider == DatabaseProvider.Postgres
-            ? options.UseNpgsql(connectionString)
+            ? options.UseNpgsql(WithPostgresDefaults(connectionString))
             : options.UseSqlite(connectionString)
                 .ReplaceService<ISqliteRelationalConnection, SqliteConnectionWithoutFunctions>()
                 .AddInterceptors(SqliteWriteGate.For(connectionString));
 #pragma warning restore EF1001
+
+    // Measured with 1,000 players through nginx (README, Belasting): PostgreSQL's share of the machine was 11-12 %
+    // without these settings and 6-7 % with them in two of three runs. Automatic preparation lets the server parse and plan each of the app's few hot statements once per
+    // connection instead of at every choice; without the reset, a pooled connection is handed out again without
+    // Npgsql's reset commands being sent to the server. Safe because the app sets no session state (no SET, temporary
+    // tables, LISTEN or session locks). A value written in the connection string wins.
+    private const int PostgresAutoPrepare = 20;
+
+    /// <summary>The configured PostgreSQL connection string, with automatic preparation and no reset on return to the
+    /// pool unless it says otherwise.</summary>
+    public static string WithPostgresDefaults(string connectionString)
+    {
+        var written = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys
+            .Cast<string>().Select(key => key.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant()).ToHashSet();
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!written.Contains("maxautoprepare")) builder.MaxAutoPrepare = PostgresAutoPrepare;
+        if (!written.Contains("noresetonclose")) builder.NoResetOnClose = true;
+        return builder.ConnectionString;
+    }
 
     /// <summary>Applies committed migrations and makes sure the three roles exist. Runs at every start-up.</summary>
     public static async Task MigrateAsync(IServiceProvider services)
