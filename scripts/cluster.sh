@@ -52,13 +52,11 @@ install_missing() {
 
 nginx_bin() { command -v nginx 2>/dev/null || echo /usr/sbin/nginx; }
 
-# Below the kernel's range for outgoing connections: a port in that range can be taken by any client connection (the
-# driver opens thousands) between this check and the bind, which a connect test cannot see.
+source scripts/ports.sh
 free_port() {
-  local port low
-  low=$(cut -f1 /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
+  local port
   for _ in $(seq 1 200); do
-    port=$(( 20000 + RANDOM % (low > 21000 ? low - 20000 : 10000) ))
+    port=$(port_candidate)
     if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && ! grep -qx "$port" "$dir"/*.port 2>/dev/null; then
       echo "$port"; return 0
     fi

@@ -19,11 +19,10 @@ for built in "$app" "$driver"; do
 done
 
 data=$(mktemp -d)
-# A free port: one nobody answers on (bash's /dev/tcp, so no extra tools are needed), below the kernel's range for
-# outgoing connections (the driver's thousands of client ports could take it between this check and the bind).
-low=$(cut -f1 /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
+# A free port: one nobody answers on (bash's /dev/tcp, so no extra tools are needed).
+source scripts/ports.sh
 while :; do
-  port=$((20000 + RANDOM % (low > 21000 ? low - 20000 : 10000)))
+  port=$(port_candidate)
   (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || break
 done
 export ASPNETCORE_ENVIRONMENT=Development Storage__DataDirectory="$data" Logging__LogLevel__Default=Warning

@@ -143,7 +143,8 @@ public sealed partial class PlayerCircuit : IAsyncDisposable
                 // The negotiate request goes through this handler, the WebSocket through its own options.
                 options.HttpMessageHandlerFactory = inner =>
                 {
-                    if (inner is HttpClientHandler client) client.ServerCertificateCustomValidationCallback = (_, _, _, _) => true;
+                    if (inner is HttpClientHandler client)
+                        client.ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator;
                     return inner;
                 };
                 options.WebSocketConfiguration = socket => socket.RemoteCertificateValidationCallback = AnyCertificate;

@@ -87,8 +87,8 @@ public static class DatabaseSetup
 #pragma warning restore EF1001
 
     // Measured with 1,000 players through nginx (README, Belasting): PostgreSQL's share of the machine was 11-12 %
-    // without these settings and 6-7 % with them in two of three runs. Automatic preparation lets the server parse and plan each of the app's few hot statements once per
-    // connection instead of at every choice; without the reset, a pooled connection is handed out again without
+    // without these settings and 6-7 % with them in two of three runs. Automatic preparation lets the server parse and
+    // plan each of the app's few hot statements once per connection instead of at every choice; without the reset, a pooled connection is handed out again without
     // Npgsql's reset commands being sent to the server. Safe because the app sets no session state (no SET, temporary
     // tables, LISTEN or session locks). A value written in the connection string wins.
     private const int PostgresAutoPrepare = 20;
