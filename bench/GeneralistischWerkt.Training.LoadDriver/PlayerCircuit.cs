@@ -124,12 +124,12 @@ public sealed partial class PlayerCircuit : IAsyncDisposable
         }
         connection = BuildConnection();
         await connection.StartAsync(cancel);
-        circuitId = await connection.InvokeAsync<string?>("StartCircuit", baseUri.ToString(), currentUri.ToString(), "[]", state, cancel)
+        circuitId = await Counted(connection).InvokeAsync<string?>("StartCircuit", baseUri.ToString(), currentUri.ToString(), "[]", state, cancel)
             ?? throw new LoadDriverException("De server weigerde de circuit te starten.");
         var operations = new JsonArray();
         for (var i = 0; i < markers.Count; i++)
             operations.Add(new JsonObject { ["type"] = "add", ["ssrComponentId"] = i + 1, ["marker"] = markers[i]!.DeepClone() });
-        await connection.SendAsync("UpdateRootComponents", new JsonObject { ["batchId"] = 1, ["operations"] = operations }.ToJsonString(), state, cancel);
+        await Counted(connection).SendAsync("UpdateRootComponents", new JsonObject { ["batchId"] = 1, ["operations"] = operations }.ToJsonString(), state, cancel);
     }
 
     private HubConnection BuildConnection()
@@ -204,11 +204,21 @@ public sealed partial class PlayerCircuit : IAsyncDisposable
         }
         if (failure is not null) Fail();
         foreach (var id in acknowledge)
-            await hub.SendAsync("OnRenderCompleted", id, id == acknowledge[^1] ? failure : null);
+            await Counted(hub).SendAsync("OnRenderCompleted", id, id == acknowledge[^1] ? failure : null);
         Signal();
     }
 
     private static long importedModules;
+    private static long sentMessages;
+
+    /// <summary>Hub messages all players sent to the server so far (for messages per second in the report).</summary>
+    public static long SentMessages => Interlocked.Read(ref sentMessages);
+
+    private static HubConnection Counted(HubConnection hub)
+    {
+        Interlocked.Increment(ref sentMessages);
+        return hub;
+    }
 
     private async Task OnBeginInvokeJSAsync(HubConnection hub, long asyncHandle, string identifier, string argsJson)
     {
@@ -225,18 +235,18 @@ public sealed partial class PlayerCircuit : IAsyncDisposable
             navigateTo = new Uri(currentUri, args[0]!.GetValue<string>()).ToString();
             if (args.Count > 1 && args[1]?["forceLoad"]?.GetValue<bool>() == true) navigateTo = "reload:" + navigateTo;
         }
-        // A module import (the player's focus/scroll script) must come back as a JS object reference, as the browser
-        // returns it; the calls on that object are then answered like any other.
+        // A module import must come back as a JS object reference, as the browser returns it; the calls on that object
+        // are then answered like any other. (The scenario pages import none today; other pages do.)
         var answer = identifier == "import"
             ? $"{{\"__jsObjectId\":{Interlocked.Increment(ref importedModules)}}}"
             : JSAnswers.GetValueOrDefault(identifier, "null");
         if (asyncHandle != 0)
-            await hub.SendAsync("EndInvokeJSFromDotNet", asyncHandle, true, $"[{asyncHandle},true,{answer}]");
+            await Counted(hub).SendAsync("EndInvokeJSFromDotNet", asyncHandle, true, $"[{asyncHandle},true,{answer}]");
         if (navigateTo is not null && !navigateTo.StartsWith("reload:", StringComparison.Ordinal))
         {
             // The interactive router handles it: blazor.web.js pushes the history entry and tells the circuit.
             currentUri = new Uri(navigateTo);
-            await hub.SendAsync("OnLocationChanged", navigateTo, (string?)null, false);
+            await Counted(hub).SendAsync("OnLocationChanged", navigateTo, (string?)null, false);
         }
         else if (navigateTo is not null)
         {
@@ -253,7 +263,6 @@ public sealed partial class PlayerCircuit : IAsyncDisposable
     private static readonly Dictionary<string, string> JSAnswers = new()
     {
         ["Radzen.createChart"] = "{\"width\":640,\"height\":320}",
-        ["reveal"] = "true", // player.js: the new line was focused and scrolled into view
     };
 
     /// <summary>The server asked for a full page load (NavigateTo with forceLoad).</summary>
@@ -273,7 +282,7 @@ public sealed partial class PlayerCircuit : IAsyncDisposable
             var next = BuildConnection();
             connection = next;
             await next.StartAsync();
-            if (!await next.InvokeAsync<bool>("ConnectCircuit", circuitId)) Fail();
+            if (!await Counted(next).InvokeAsync<bool>("ConnectCircuit", circuitId)) Fail();
         }
         catch
         {
@@ -294,7 +303,7 @@ public sealed partial class PlayerCircuit : IAsyncDisposable
             new JsonObject { ["eventHandlerId"] = eventHandlerId, ["eventName"] = "click", ["eventFieldInfo"] = null },
             new JsonObject { ["type"] = "click", ["detail"] = 1, ["button"] = 0, ["buttons"] = 0 },
         };
-        await connection!.SendAsync("BeginInvokeDotNetFromJS", callId.ToString(), (string?)null, "DispatchEventAsync", target, args.ToJsonString(), cancel);
+        await Counted(connection!).SendAsync("BeginInvokeDotNetFromJS", callId.ToString(), (string?)null, "DispatchEventAsync", target, args.ToJsonString(), cancel);
     }
 
     /// <summary>Waits until <paramref name="condition"/> holds on the rendered page (checked after every batch).</summary>

@@ -51,10 +51,12 @@ public sealed partial class RenderedPage
     {
         if (!roots.Contains(componentId)) roots.Add(componentId);
         components[componentId] = [];
+        elements = null;
     }
 
     public void Apply(RenderBatch batch)
     {
+        elements = null;
         foreach (var diff in batch.Diffs)
         {
             if (!components.TryGetValue(diff.ComponentId, out var content))
@@ -175,26 +177,33 @@ public sealed partial class RenderedPage
         else element.Attributes[name] = attribute.Text;
     }
 
-    /// <summary>Every element on the page in document order, through child components.</summary>
-    public IEnumerable<Element> Elements()
+    /// <summary>
+    /// Every element on the page in document order, through child components. Kept until the next batch: the driver
+    /// asks several questions of the page after every batch, and with thousands of players walking it again for each
+    /// one was a sizeable part of the driver's CPU, which it shares with the app.
+    /// </summary>
+    public IReadOnlyList<Element> Elements()
     {
-        foreach (var root in roots.ToArray())
-            foreach (var element in ElementsIn(components.GetValueOrDefault(root) ?? []))
-                yield return element;
+        if (elements is not null) return elements;
+        var all = new List<Element>();
+        foreach (var root in roots) Collect(components.GetValueOrDefault(root) ?? [], all);
+        return elements = all;
     }
 
-    private IEnumerable<Element> ElementsIn(List<Node> nodes)
+    private List<Element>? elements;
+
+    private void Collect(List<Node> nodes, List<Element> into)
     {
         foreach (var node in nodes)
         {
             if (node is Element element)
             {
-                yield return element;
-                foreach (var inner in ElementsIn(element.Children)) yield return inner;
+                into.Add(element);
+                Collect(element.Children, into);
             }
             else if (node is ChildComponent child && components.TryGetValue(child.ComponentId, out var content))
             {
-                foreach (var inner in ElementsIn(content)) yield return inner;
+                Collect(content, into);
             }
         }
     }

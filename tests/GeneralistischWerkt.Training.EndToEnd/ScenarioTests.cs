@@ -231,6 +231,34 @@ public class ScenarioTests(BrowserFixture fixture) : BrowserTest(fixture)
         await AssertAccessibleAsync(Page);
     }
 
+    [Fact]
+    public async Task Only_a_choice_moves_focus_opening_or_reloading_an_attempt_leaves_it_where_the_browser_puts_it()
+    {
+        var scenario = CoachScenario;
+        var path = scenario.TestPaths[0];
+        await SignInAndWaitAsync(CoachEmail, "/coach");
+        await GotoInteractiveAsync($"/scenarios/{scenario.Id}");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Start het rollenspel" }).ClickAsync();
+        await Expect(Page).ToHaveURLAsync(new Regex($"/scenarios/{scenario.Id}/pogingen/\\d+$"));
+        await WaitForInteractiveAsync(Page);
+        await Expect(Page.Locator("#huidige-beurt")).Not.ToHaveAttributeAsync("data-gwt-reveal", new Regex("."));
+        Assert.False(await IsFocusedAsync("#huidige-beurt"));
+
+        await ChoiceButton(Page, scenario, path.Choices, 0).ClickAsync();
+        await Expect(CoachLines(Page)).ToHaveCountAsync(1);
+        await Expect(Page.Locator("#huidige-beurt")).ToBeFocusedAsync();
+
+        // The mark is gone after a reload (the circuit starts afresh): the page opens without jumping.
+        await Page.ReloadAsync();
+        await WaitForInteractiveAsync(Page);
+        await Expect(CoachLines(Page)).ToHaveCountAsync(1);
+        await Expect(Page.Locator("#huidige-beurt")).Not.ToHaveAttributeAsync("data-gwt-reveal", new Regex("."));
+        Assert.False(await IsFocusedAsync("#huidige-beurt"));
+    }
+
+    private Task<bool> IsFocusedAsync(string selector) =>
+        Page.EvaluateAsync<bool>("s => document.activeElement === document.querySelector(s)", selector);
+
     /// <summary>Presses Tab until the focused element's text is <paramref name="text"/> (keyboard only, no clicks).</summary>
     private async Task TabToAsync(string text)
     {

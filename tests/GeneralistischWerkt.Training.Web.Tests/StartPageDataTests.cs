@@ -99,7 +99,8 @@ public class StartPageDataTests : IAsyncLifetime
         var scenario = Get<GeneralistischWerkt.Training.Web.Features.Scenarios.ScenarioStore>().Find("eerste-gesprek")!;
         var attempt = await play.StartAsync(w.Ann, scenario.Id, FeedbackMode.AtEnd);
         var path = scenario.TestPaths[0].Choices;
-        for (var step = 0; step < path.Count; step++) Assert.NotNull(await play.ChooseAsync(w.Ann, attempt, step, path[step] - 1));
+        var view = await play.LoadAsync(w.Ann, attempt);
+        for (var step = 0; step < path.Count; step++) Assert.NotNull(view = await play.ChooseAsync(w.Ann, view!, step, path[step] - 1));
 
         var wout = await Get<SupervisorStartPage>().LoadAsync(w.Wout);
         Assert.NotEmpty(wout.Competencies);

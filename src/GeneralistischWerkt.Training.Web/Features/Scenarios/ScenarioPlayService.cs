@@ -61,32 +61,45 @@ public class ScenarioPlayService(IDbContextFactory<ApplicationDbContext> dbFacto
     }
 
     /// <summary>
-    /// Makes choice <paramref name="choiceIndex"/> as step <paramref name="stepIndex"/>. If that step was already
-    /// taken (double click, a resend after reconnecting) nothing changes: a choice is never counted twice.
-    /// Returns the attempt as it is saved now (after the choice, or unchanged), so the page shows only what is saved
-    /// without reading it back: one query and one write per choice.
+    /// Makes choice <paramref name="choiceIndex"/> as step <paramref name="stepIndex"/> of the attempt the page shows
+    /// (<paramref name="shown"/>, as <see cref="LoadAsync"/> or this method returned it). The choice is written without
+    /// reading the attempt again: one INSERT per choice (and the attempt's UPDATE when it ends). The database still
+    /// decides: (attempt, index) is unique, so when another window or a resend already took this step, or the attempt
+    /// is gone, the write fails and the page gets what the database holds. A click on a step that is no longer the
+    /// current one (the second click of a double click) changes nothing. Returns what is saved now.
     /// </summary>
-    public async Task<AttemptView?> ChooseAsync(string userId, long attemptId, int stepIndex, int choiceIndex)
+    public async Task<AttemptView?> ChooseAsync(string userId, AttemptView shown, int stepIndex, int choiceIndex)
     {
-        await using var db = await dbFactory.CreateDbContextAsync();
-        var attempt = await db.ScenarioAttempts.Include(a => a.Steps).SingleOrDefaultAsync(a => a.Id == attemptId && a.UserId == userId)
-            ?? throw new InvalidOperationException("Deze poging bestaat niet of is niet van jou.");
-        if (attempt.FinishedAt is not null || attempt.Steps.Count != stepIndex) return ViewOf(attempt, userId);
-        var scenario = scenarios.Find(attempt.ScenarioId) ?? throw new InvalidOperationException("Het scenario is niet beschikbaar.");
+        var saved = shown.Attempt;
+        if (saved.UserId != userId) throw new InvalidOperationException("Deze poging bestaat niet of is niet van jou.");
+        if (shown.Run is not { } before || saved.FinishedAt is not null || saved.Steps.Count != stepIndex)
+            return await LoadAsync(userId, saved.Id);
 
-        var run = ScenarioRun.Resume(scenario, attempt.Steps.OrderBy(s => s.Index).Select(s => s.ChoiceIndex));
-        var node = run.CurrentNode;
-        run = run.Choose(choiceIndex);
+        var node = before.CurrentNode;
+        var after = before.Choose(choiceIndex);
+        // Whole milliseconds: both stores keep those exactly (SQLite's converter keeps 0.1 ms, PostgreSQL 1 µs), so the
+        // view handed back holds the very times a fresh load would read.
         var now = clock.GetUtcNow();
-        attempt.Steps.Add(new AttemptStep
+        now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
+        var step = new AttemptStep
         {
-            Index = stepIndex, NodeId = node.Id, ChoiceIndex = choiceIndex, ChoiceText = node.Choices[choiceIndex].Text, ChosenAt = now,
-        });
-        if (run.IsFinished)
+            AttemptId = saved.Id, Index = stepIndex, NodeId = node.Id, ChoiceIndex = choiceIndex, ChoiceText = node.Choices[choiceIndex].Text, ChosenAt = now,
+        };
+        var attempt = new ScenarioAttempt
         {
-            attempt.FinishedAt = now;
-            attempt.Outcome = run.Outcome!.Value.ToSlug();
-            attempt.ScoresJson = JsonSerializer.Serialize(run.ScoreCard());
+            Id = saved.Id, UserId = saved.UserId, ScenarioId = saved.ScenarioId, FeedbackMode = saved.FeedbackMode,
+            StartedAt = saved.StartedAt, Steps = [.. saved.Steps, step],
+        };
+        await using var db = await dbFactory.CreateDbContextAsync();
+        db.AttemptSteps.Add(step);
+        if (after.IsFinished)
+        {
+            // Attached as a key only, so the UPDATE names just the columns that close the attempt.
+            var closing = new ScenarioAttempt { Id = saved.Id };
+            db.ScenarioAttempts.Attach(closing);
+            attempt.FinishedAt = closing.FinishedAt = now;
+            attempt.Outcome = closing.Outcome = after.Outcome!.Value.ToSlug();
+            attempt.ScoresJson = closing.ScoresJson = JsonSerializer.Serialize(after.ScoreCard());
         }
         try
         {
@@ -94,10 +107,11 @@ public class ScenarioPlayService(IDbContextFactory<ApplicationDbContext> dbFacto
         }
         catch (DbUpdateException)
         {
-            // The same step arrived twice at the same moment; the unique (attempt, index) kept the first one: show that.
-            return await LoadAsync(userId, attemptId);
+            // This step was already taken (another window, a resend) or the attempt is gone: show what is saved.
+            return await LoadAsync(userId, saved.Id);
         }
-        return ViewOf(attempt, userId);
+        step.Attempt = null;
+        return new AttemptView(attempt, shown.Scenario, after, true, null);
     }
 
     /// <summary>Stores the owner's answer to the reflection question of a step's choice.</summary>
