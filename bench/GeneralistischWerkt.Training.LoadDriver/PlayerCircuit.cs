@@ -2,9 +2,6 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.AspNetCore.SignalR.Protocol;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace GeneralistischWerkt.Training.LoadDriver;
 
@@ -23,7 +20,7 @@ public sealed partial class PlayerCircuit : IAsyncDisposable
     private readonly Action<string, byte[]>? capture;
     private readonly bool acceptAnyCertificate;
     private readonly object gate = new();
-    private HubConnection? connection;
+    private CircuitConnection? connection;
     private RenderedPage page = new();
     private long nextBatchId = 2; // the server's first batch id (RenderQueue.ts)
     private readonly Dictionary<long, byte[]> pendingBatches = [];
@@ -123,53 +120,41 @@ public sealed partial class PlayerCircuit : IAsyncDisposable
             interopObjectId = 0;
         }
         connection = BuildConnection();
-        await connection.StartAsync(cancel);
-        circuitId = await Counted(connection).InvokeAsync<string?>("StartCircuit", baseUri.ToString(), currentUri.ToString(), "[]", state, cancel)
+        await connection.StartAsync(new Uri(baseUri, "_blazor"), http, cookies, acceptAnyCertificate, cancel);
+        circuitId = await Counted(connection).InvokeAsync<string?>("StartCircuit", [baseUri.ToString(), currentUri.ToString(), "[]", state], cancel)
             ?? throw new LoadDriverException("De server weigerde de circuit te starten.");
         var operations = new JsonArray();
         for (var i = 0; i < markers.Count; i++)
             operations.Add(new JsonObject { ["type"] = "add", ["ssrComponentId"] = i + 1, ["marker"] = markers[i]!.DeepClone() });
-        await Counted(connection).SendAsync("UpdateRootComponents", new JsonObject { ["batchId"] = 1, ["operations"] = operations }.ToJsonString(), state, cancel);
+        await Counted(connection).SendAsync("UpdateRootComponents", [new JsonObject { ["batchId"] = 1, ["operations"] = operations }.ToJsonString(), state], cancel);
     }
 
-    private HubConnection BuildConnection()
+    private CircuitConnection BuildConnection()
     {
-        var builder = new HubConnectionBuilder()
-            .WithUrl(new Uri(baseUri, "_blazor"), options =>
-            {
-                options.Cookies = cookies;
-                options.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.WebSockets;
-                if (!acceptAnyCertificate) return;
-                // The negotiate request goes through this handler, the WebSocket through its own options.
-                options.HttpMessageHandlerFactory = inner =>
-                {
-                    if (inner is HttpClientHandler client)
-                        client.ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator;
-                    return inner;
-                };
-                options.WebSocketConfiguration = socket => socket.RemoteCertificateValidationCallback = AnyCertificate;
-            });
-        builder.Services.AddSingleton<IHubProtocol>(new BlazorPackProtocol());
-        var hub = builder.Build();
-        // Like blazor.web.js (serverTimeoutInMilliseconds 30 s, keep-alive 15 s).
-        hub.ServerTimeout = TimeSpan.FromSeconds(30);
-        hub.KeepAliveInterval = TimeSpan.FromSeconds(15);
-
-        hub.On<int, string>("JS.AttachComponent", (componentId, _) =>
+        var hub = new CircuitConnection();
+        hub.On("JS.AttachComponent", [typeof(int), typeof(string)], args =>
         {
+            var componentId = (int)args[0]!;
             capture?.Invoke("attach", BitConverter.GetBytes(componentId));
             lock (gate) page.AttachRoot(componentId);
+            return Task.CompletedTask;
         });
-        hub.On<long, byte[]>("JS.RenderBatch", (batchId, data) => OnRenderBatchAsync(hub, batchId, data));
-        hub.On<long, string, string, int, long, int>("JS.BeginInvokeJS",
-            (asyncHandle, identifier, argsJson, _, _, _) => OnBeginInvokeJSAsync(hub, asyncHandle, identifier, argsJson));
-        hub.On<string>("JS.EndInvokeDotNet", argsJson =>
+        hub.On("JS.RenderBatch", [typeof(long), typeof(byte[])], args => OnRenderBatchAsync(hub, (long)args[0]!, (byte[])args[1]!));
+        hub.On("JS.BeginInvokeJS", [typeof(long), typeof(string), typeof(string), typeof(int), typeof(long), typeof(int)],
+            args => OnBeginInvokeJSAsync(hub, (long)args[0]!, (string)args[1]!, (string)args[2]!));
+        // The answer to a .NET call from "JS" (our clicks): call id, succeeded, result or error.
+        hub.On("JS.EndInvokeDotNet", [typeof(string), typeof(bool), typeof(object)], args =>
         {
-            // [callId, succeeded, result or error]
-            var reply = JsonNode.Parse(argsJson)!.AsArray();
-            if (reply.Count > 1 && reply[1]?.GetValue<bool>() == false) Fail();
+            if (args[1] is false) Fail($"{args[2]}");
+            return Task.CompletedTask;
         });
-        hub.On<string>("JS.Error", _ => Fail());
+        // The answer to UpdateRootComponents (the page's components were attached): nothing to do.
+        hub.On("JS.EndUpdateRootComponents", [typeof(long)], _ => Task.CompletedTask);
+        hub.On("JS.Error", [typeof(string)], args =>
+        {
+            Fail(args[0] as string);
+            return Task.CompletedTask;
+        });
         hub.Closed += error => OnClosedAsync(hub, error);
         return hub;
     }
@@ -179,7 +164,7 @@ public sealed partial class PlayerCircuit : IAsyncDisposable
     /// until the gap is filled instead of being dropped: the server renders nothing more once ten batches are
     /// unacknowledged, so a dropped batch would stall the circuit.
     /// </summary>
-    private async Task OnRenderBatchAsync(HubConnection hub, long batchId, byte[] data)
+    private async Task OnRenderBatchAsync(CircuitConnection hub, long batchId, byte[] data)
     {
         var acknowledge = new List<long>();
         string? failure = null;
@@ -204,7 +189,7 @@ public sealed partial class PlayerCircuit : IAsyncDisposable
         }
         if (failure is not null) Fail();
         foreach (var id in acknowledge)
-            await Counted(hub).SendAsync("OnRenderCompleted", id, id == acknowledge[^1] ? failure : null);
+            await Counted(hub).SendAsync("OnRenderCompleted", [id, id == acknowledge[^1] ? failure : null]);
         Signal();
     }
 
@@ -214,13 +199,13 @@ public sealed partial class PlayerCircuit : IAsyncDisposable
     /// <summary>Hub messages all players sent to the server so far (for messages per second in the report).</summary>
     public static long SentMessages => Interlocked.Read(ref sentMessages);
 
-    private static HubConnection Counted(HubConnection hub)
+    private static CircuitConnection Counted(CircuitConnection hub)
     {
         Interlocked.Increment(ref sentMessages);
         return hub;
     }
 
-    private async Task OnBeginInvokeJSAsync(HubConnection hub, long asyncHandle, string identifier, string argsJson)
+    private async Task OnBeginInvokeJSAsync(CircuitConnection hub, long asyncHandle, string identifier, string argsJson)
     {
         string? navigateTo = null;
         if (identifier == "Blazor._internal.attachWebRendererInterop")
@@ -241,12 +226,12 @@ public sealed partial class PlayerCircuit : IAsyncDisposable
             ? $"{{\"__jsObjectId\":{Interlocked.Increment(ref importedModules)}}}"
             : JSAnswers.GetValueOrDefault(identifier, "null");
         if (asyncHandle != 0)
-            await Counted(hub).SendAsync("EndInvokeJSFromDotNet", asyncHandle, true, $"[{asyncHandle},true,{answer}]");
+            await Counted(hub).SendAsync("EndInvokeJSFromDotNet", [asyncHandle, true, $"[{asyncHandle},true,{answer}]"]);
         if (navigateTo is not null && !navigateTo.StartsWith("reload:", StringComparison.Ordinal))
         {
             // The interactive router handles it: blazor.web.js pushes the history entry and tells the circuit.
             currentUri = new Uri(navigateTo);
-            await Counted(hub).SendAsync("OnLocationChanged", navigateTo, (string?)null, false);
+            await Counted(hub).SendAsync("OnLocationChanged", [navigateTo, null, false]);
         }
         else if (navigateTo is not null)
         {
@@ -273,23 +258,33 @@ public sealed partial class PlayerCircuit : IAsyncDisposable
     /// The connection dropped without us closing it: reconnect to the same circuit on a new connection, as the
     /// browser's reconnection handler does (ConnectCircuit); the server resends the batches we did not acknowledge.
     /// </summary>
-    private async Task OnClosedAsync(HubConnection hub, Exception? error)
+    private async Task OnClosedAsync(CircuitConnection hub, Exception? error)
     {
         if (stopping || hub != connection || circuitId is null) return;
         Interlocked.Increment(ref Reconnects);
+        reconnecting = true;
         try
         {
             var next = BuildConnection();
             connection = next;
-            await next.StartAsync();
-            if (!await Counted(next).InvokeAsync<bool>("ConnectCircuit", circuitId)) Fail();
+            await next.StartAsync(new Uri(baseUri, "_blazor"), http, cookies, acceptAnyCertificate, CancellationToken.None);
+            if (!await Counted(next).InvokeAsync<bool>("ConnectCircuit", [circuitId])) Fail();
         }
         catch
         {
             Fail();
         }
+        reconnecting = false;
         Signal();
     }
+
+    private volatile bool reconnecting;
+
+    /// <summary>The circuit's connection is open (and not in the middle of reconnecting).</summary>
+    public bool IsConnected => !reconnecting && connection?.IsOpen == true;
+
+    /// <summary>Breaks the connection as a network failure would (tests of reconnecting); the client reconnects.</summary>
+    public void BreakConnection() => connection?.Abort();
 
     /// <summary>Clicks: DispatchEventAsync on the renderer's interop object, as EventDelegator.ts does for a click.</summary>
     public async Task ClickAsync(long eventHandlerId, CancellationToken cancel)
@@ -303,7 +298,7 @@ public sealed partial class PlayerCircuit : IAsyncDisposable
             new JsonObject { ["eventHandlerId"] = eventHandlerId, ["eventName"] = "click", ["eventFieldInfo"] = null },
             new JsonObject { ["type"] = "click", ["detail"] = 1, ["button"] = 0, ["buttons"] = 0 },
         };
-        await Counted(connection!).SendAsync("BeginInvokeDotNetFromJS", callId.ToString(), (string?)null, "DispatchEventAsync", target, args.ToJsonString(), cancel);
+        await Counted(connection!).SendAsync("BeginInvokeDotNetFromJS", [callId.ToString(), null, "DispatchEventAsync", target, args.ToJsonString()], cancel);
     }
 
     /// <summary>Waits until <paramref name="condition"/> holds on the rendered page (checked after every batch).</summary>
@@ -341,8 +336,12 @@ public sealed partial class PlayerCircuit : IAsyncDisposable
         done.TrySetResult();
     }
 
-    private void Fail()
+    /// <summary>What the server said about the last error it reported, when it said something.</summary>
+    public string? LastServerError { get; private set; }
+
+    private void Fail(string? reason = null)
     {
+        if (reason is not null) LastServerError = reason;
         Interlocked.Increment(ref ServerErrors);
         Signal();
     }

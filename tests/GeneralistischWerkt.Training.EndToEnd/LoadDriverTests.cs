@@ -36,6 +36,30 @@ public class LoadDriverTests(BrowserFixture fixture) : BrowserTest(fixture)
     }
 
     [Fact]
+    public async Task After_a_broken_connection_the_headless_client_reconnects_to_its_circuit_and_plays_on()
+    {
+        await using var player = new PlayerCircuit(new Uri(Fixture.App.BaseUrl + "/"));
+        await player.SignInAsync("cas.coach@demo.gwt.be", DemoPassword, CancellationToken.None);
+        await player.OpenAsync("scenarios/eerste-gesprek", CancellationToken.None);
+        var start = await player.WaitForAsync(p => PlayPage.Button(p, PlayPage.StartButton) is { } h ? (object)h : null, Step, CancellationToken.None);
+        await player.ClickAsync((long)start, CancellationToken.None);
+        await player.WaitForAsync(p => PlayPage.Choices(p) is { Count: > 0 } c ? c : null, Step, CancellationToken.None);
+
+        player.BreakConnection();
+        var deadline = DateTime.UtcNow + Step;
+        while (!(player.Reconnects == 1 && player.IsConnected) && DateTime.UtcNow < deadline) await Task.Delay(50);
+        Assert.True(player.IsConnected, $"niet opnieuw verbonden (pogingen: {player.Reconnects})");
+
+        // The same circuit (ConnectCircuit, not a new page): its choices, as the page shows them now, still answer.
+        var choices = player.Read(PlayPage.Choices);
+        await player.ClickAsync(choices[0].Handler, CancellationToken.None);
+        await player.WaitForAsync(p => PlayPage.Conversation(p).Lines == 3 ? p : null, Step, CancellationToken.None)
+            .ContinueWith(t => Assert.True(t.IsCompletedSuccessfully, $"{t.Exception?.InnerException?.Message} Fout van de server: {player.LastServerError}"));
+        Assert.Equal(1, player.Reconnects);
+        Assert.Equal(0, player.ServerErrors);
+    }
+
+    [Fact]
     public async Task Diagnostics_are_for_beheerders_only()
     {
         var app = new Uri(Fixture.App.BaseUrl + "/");
