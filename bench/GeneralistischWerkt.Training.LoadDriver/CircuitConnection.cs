@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net;
+using System.Runtime.CompilerServices;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -15,21 +16,35 @@ namespace GeneralistischWerkt.Training.LoadDriver;
 /// read and written by ASP.NET Core's own MessagePack protocol, <see cref="BlazorPackProtocol"/>).
 /// Why not SignalR's HubConnection: each one runs a timer that ticks every second (and its WebSocket a keep-alive timer
 /// of its own). With thousands of players, .NET's timer queue walked those timers over and over: 9 % of the driver's
-/// CPU in a profile at 1,500 players, and growing faster than the number of players. Here one loop pings every open
-/// connection every 15 s, as blazor.web.js keeps its connection alive, and the socket has no keep-alive timer.
+/// CPU in a profile at 1,500 players, and growing faster than the number of players. Here one loop looks at every open
+/// connection once a second and pings the ones that sent nothing for 15 s, as blazor.web.js does (its SignalR client
+/// moves the next ping on with every message it sends, so a player who clicks every 10 s never pings); the socket has
+/// no keep-alive timer.
 /// </summary>
 public sealed class CircuitConnection : IAsyncDisposable, IInvocationBinder
 {
     private static readonly BlazorPackProtocol Protocol = new();
-    private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(15);
+    private const long KeepAliveMs = 15_000;
     private static readonly ConcurrentDictionary<CircuitConnection, byte> Open = new();
     private static int pinging;
+    private static readonly ConcurrentDictionary<string, StrongBox<long>> SentByTarget = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Hub messages all connections sent so far, per method (and "ping"): the report divides them by the
+    /// choices made, which shows what a change of the page adds or saves per choice.
+    /// </summary>
+    public static IReadOnlyDictionary<string, long> Sent =>
+        SentByTarget.ToDictionary(pair => pair.Key, pair => Interlocked.Read(ref pair.Value.Value), StringComparer.Ordinal);
+
+    private static void CountSent(string target) =>
+        Interlocked.Increment(ref SentByTarget.GetOrAdd(target, _ => new StrongBox<long>()).Value);
 
     private readonly ClientWebSocket socket = new();
     private readonly SemaphoreSlim sending = new(1, 1);
     private readonly Dictionary<string, (Type[] Types, Func<object?[], Task> Handler)> handlers = [];
     private readonly ConcurrentDictionary<string, (Type Type, TaskCompletionSource<object?> Result)> invocations = new();
     private int nextInvocationId;
+    private long lastSentMs = Environment.TickCount64;
     private Task? receiving;
     private volatile bool disposing;
 
@@ -79,8 +94,11 @@ public sealed class CircuitConnection : IAsyncDisposable, IInvocationBinder
     public void Abort() => socket.Abort();
 
     /// <summary>A hub method call without an answer (SignalR's "send").</summary>
-    public Task SendAsync(string target, object?[] arguments, CancellationToken cancel = default) =>
-        WriteAsync(new InvocationMessage(target, arguments), cancel);
+    public Task SendAsync(string target, object?[] arguments, CancellationToken cancel = default)
+    {
+        CountSent(target);
+        return WriteAsync(new InvocationMessage(target, arguments), cancel);
+    }
 
     /// <summary>A hub method call whose result comes back in a completion message.</summary>
     public async Task<T> InvokeAsync<T>(string target, object?[] arguments, CancellationToken cancel = default)
@@ -88,6 +106,7 @@ public sealed class CircuitConnection : IAsyncDisposable, IInvocationBinder
         var id = Interlocked.Increment(ref nextInvocationId).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var result = new TaskCompletionSource<object?>(TaskCreationOptions.RunContinuationsAsynchronously);
         invocations[id] = (typeof(T), result);
+        CountSent(target);
         await WriteAsync(new InvocationMessage(id, target, arguments), cancel);
         await using var cancelled = cancel.Register(() => result.TrySetCanceled(cancel));
         return (T)(await result.Task)!;
@@ -96,6 +115,7 @@ public sealed class CircuitConnection : IAsyncDisposable, IInvocationBinder
     private async Task WriteAsync(HubMessage message, CancellationToken cancel)
     {
         var bytes = Protocol.GetMessageBytes(message);
+        Volatile.Write(ref lastSentMs, Environment.TickCount64);
         await sending.WaitAsync(cancel);
         try
         {
@@ -175,11 +195,14 @@ public sealed class CircuitConnection : IAsyncDisposable, IInvocationBinder
 
     private static async Task PingAllAsync()
     {
-        using var timer = new PeriodicTimer(KeepAlive);
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
         while (await timer.WaitForNextTickAsync())
         {
+            var now = Environment.TickCount64;
             foreach (var connection in Open.Keys)
             {
+                if (now - Volatile.Read(ref connection.lastSentMs) < KeepAliveMs) continue;
+                CountSent("ping");
                 try { await connection.WriteAsync(PingMessage.Instance, CancellationToken.None); }
                 catch { } // a broken connection reports itself through its receive loop
             }

@@ -121,12 +121,12 @@ public sealed partial class PlayerCircuit : IAsyncDisposable
         }
         connection = BuildConnection();
         await connection.StartAsync(new Uri(baseUri, "_blazor"), http, cookies, acceptAnyCertificate, cancel);
-        circuitId = await Counted(connection).InvokeAsync<string?>("StartCircuit", [baseUri.ToString(), currentUri.ToString(), "[]", state], cancel)
+        circuitId = await connection.InvokeAsync<string?>("StartCircuit", [baseUri.ToString(), currentUri.ToString(), "[]", state], cancel)
             ?? throw new LoadDriverException("De server weigerde de circuit te starten.");
         var operations = new JsonArray();
         for (var i = 0; i < markers.Count; i++)
             operations.Add(new JsonObject { ["type"] = "add", ["ssrComponentId"] = i + 1, ["marker"] = markers[i]!.DeepClone() });
-        await Counted(connection).SendAsync("UpdateRootComponents", [new JsonObject { ["batchId"] = 1, ["operations"] = operations }.ToJsonString(), state], cancel);
+        await connection.SendAsync("UpdateRootComponents", [new JsonObject { ["batchId"] = 1, ["operations"] = operations }.ToJsonString(), state], cancel);
     }
 
     private CircuitConnection BuildConnection()
@@ -189,24 +189,24 @@ public sealed partial class PlayerCircuit : IAsyncDisposable
         }
         if (failure is not null) Fail();
         foreach (var id in acknowledge)
-            await Counted(hub).SendAsync("OnRenderCompleted", [id, id == acknowledge[^1] ? failure : null]);
+            await hub.SendAsync("OnRenderCompleted", [id, id == acknowledge[^1] ? failure : null]);
         Signal();
     }
 
     private static long importedModules;
-    private static long sentMessages;
 
-    /// <summary>Hub messages all players sent to the server so far (for messages per second in the report).</summary>
-    public static long SentMessages => Interlocked.Read(ref sentMessages);
+    private int jsCalls;
+    private string? lastJSCall;
 
-    private static CircuitConnection Counted(CircuitConnection hub)
+    /// <summary>How many JS calls the server made on this circuit, and the last one (tests: what a choice costs).</summary>
+    public (int Count, string? Last) JSCalls
     {
-        Interlocked.Increment(ref sentMessages);
-        return hub;
+        get { lock (gate) return (jsCalls, lastJSCall); }
     }
 
     private async Task OnBeginInvokeJSAsync(CircuitConnection hub, long asyncHandle, string identifier, string argsJson)
     {
+        lock (gate) (jsCalls, lastJSCall) = (jsCalls + 1, identifier);
         string? navigateTo = null;
         if (identifier == "Blazor._internal.attachWebRendererInterop")
         {
@@ -226,12 +226,12 @@ public sealed partial class PlayerCircuit : IAsyncDisposable
             ? $"{{\"__jsObjectId\":{Interlocked.Increment(ref importedModules)}}}"
             : JSAnswers.GetValueOrDefault(identifier, "null");
         if (asyncHandle != 0)
-            await Counted(hub).SendAsync("EndInvokeJSFromDotNet", [asyncHandle, true, $"[{asyncHandle},true,{answer}]"]);
+            await hub.SendAsync("EndInvokeJSFromDotNet", [asyncHandle, true, $"[{asyncHandle},true,{answer}]"]);
         if (navigateTo is not null && !navigateTo.StartsWith("reload:", StringComparison.Ordinal))
         {
             // The interactive router handles it: blazor.web.js pushes the history entry and tells the circuit.
             currentUri = new Uri(navigateTo);
-            await Counted(hub).SendAsync("OnLocationChanged", [navigateTo, null, false]);
+            await hub.SendAsync("OnLocationChanged", [navigateTo, null, false]);
         }
         else if (navigateTo is not null)
         {
@@ -268,7 +268,7 @@ public sealed partial class PlayerCircuit : IAsyncDisposable
             var next = BuildConnection();
             connection = next;
             await next.StartAsync(new Uri(baseUri, "_blazor"), http, cookies, acceptAnyCertificate, CancellationToken.None);
-            if (!await Counted(next).InvokeAsync<bool>("ConnectCircuit", [circuitId])) Fail();
+            if (!await next.InvokeAsync<bool>("ConnectCircuit", [circuitId])) Fail();
         }
         catch
         {
@@ -298,7 +298,7 @@ public sealed partial class PlayerCircuit : IAsyncDisposable
             new JsonObject { ["eventHandlerId"] = eventHandlerId, ["eventName"] = "click", ["eventFieldInfo"] = null },
             new JsonObject { ["type"] = "click", ["detail"] = 1, ["button"] = 0, ["buttons"] = 0 },
         };
-        await Counted(connection!).SendAsync("BeginInvokeDotNetFromJS", [callId.ToString(), null, "DispatchEventAsync", target, args.ToJsonString()], cancel);
+        await connection!.SendAsync("BeginInvokeDotNetFromJS", [callId.ToString(), null, "DispatchEventAsync", target, args.ToJsonString()], cancel);
     }
 
     /// <summary>Waits until <paramref name="condition"/> holds on the rendered page (checked after every batch).</summary>

@@ -112,12 +112,12 @@ public sealed class LoadRun(LoadOptions options)
         Interlocked.Exchange(ref windowEnd, Stopwatch.GetTimestamp() + (long)(options.Duration.TotalSeconds * Stopwatch.Frequency));
         Interlocked.Exchange(ref windowStart, Stopwatch.GetTimestamp());
         var driverCpu0 = Process.GetCurrentProcess().TotalProcessorTime;
-        var sent0 = PlayerCircuit.SentMessages;
+        var sent0 = CircuitConnection.Sent;
         var app0 = await DiagnosticsAsync(admins);
         Console.WriteLine($"meting start na {rampSeconds:0} s: {Volatile.Read(ref connected)}/{options.Users} spelers verbonden, {Volatile.Read(ref errors)} fouten tijdens de opbouw");
         await Task.Delay(options.Duration);
         var driverCpu1 = Process.GetCurrentProcess().TotalProcessorTime;
-        var sent1 = PlayerCircuit.SentMessages;
+        var sent1 = CircuitConnection.Sent;
         var app1 = await DiagnosticsAsync(admins);
         stop.Cancel();
         await Task.WhenAll(players);
@@ -131,9 +131,12 @@ public sealed class LoadRun(LoadOptions options)
         var appCpu = (app1.CpuSeconds - app0.CpuSeconds) / seconds / app1.Cores * 100;
         var driverCpu = (driverCpu1 - driverCpu0).TotalSeconds / seconds / Environment.ProcessorCount * 100;
 
+        var sentInWindow = sent1.ToDictionary(pair => pair.Key, pair => pair.Value - sent0.GetValueOrDefault(pair.Key));
+        string PerChoice(long messages) => (clicks > 0 ? messages / (double)clicks : 0).ToString("0.00", CultureInfo.InvariantCulture);
         Console.WriteLine($"keuzes gemeten: {sorted.Length} ({sorted.Length / seconds:0.0}/s), http-verzoeken {httpRequests / seconds:0.0}/s, " +
-            $"hub-berichten naar de server {(sent1 - sent0) / seconds:0.0}/s " +
-            $"({(clicks > 0 ? (sent1 - sent0) / (double)clicks : 0):0.0} per keuze)");
+            $"hub-berichten naar de server {sentInWindow.Values.Sum() / seconds:0.0}/s " +
+            $"({PerChoice(sentInWindow.Values.Sum())} per keuze: " +
+            string.Join(", ", sentInWindow.OrderByDescending(pair => pair.Value).Select(pair => $"{pair.Key} {PerChoice(pair.Value)}")) + ")");
         Console.WriteLine($"klik → volgende regel: p50 {P(0.50):0.0} ms, p95 {P(0.95):0.0} ms, p99 {P(0.99):0.0} ms, max {(sorted.Length > 0 ? sorted[^1] : double.NaN):0.0} ms");
         var finishes = finishLatencies.Order().ToArray();
         var steps = latencies.Order().ToArray();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GeneralistischWerkt.Training.Core.Scenarios;
 using GeneralistischWerkt.Training.LoadDriver;
 
 namespace GeneralistischWerkt.Training.EndToEnd;
@@ -57,6 +58,47 @@ public class LoadDriverTests(BrowserFixture fixture) : BrowserTest(fixture)
             .ContinueWith(t => Assert.True(t.IsCompletedSuccessfully, $"{t.Exception?.InnerException?.Message} Fout van de server: {player.LastServerError}"));
         Assert.Equal(1, player.Reconnects);
         Assert.Equal(0, player.ServerErrors);
+    }
+
+    [Fact]
+    public async Task A_choice_costs_no_JS_call_also_when_a_reflection_question_comes_and_goes()
+    {
+        // A path with a reflection question on a choice after the first and before the last: it appears and goes away
+        // within the choices counted below.
+        var (scenario, path, question) = Repository.PlayableScenarios
+            .Where(s => s.Audience == ScenarioAudiences.Coach)
+            .SelectMany(s => s.TestPaths.Select(p => (Scenario: s, Path: p.Choices)))
+            .Select(sp => (sp.Scenario, sp.Path, Question: Enumerable.Range(1, Math.Max(0, sp.Path.Count - 3))
+                .FirstOrDefault(i => ScenarioRun.Resume(sp.Scenario, sp.Path.Take(i).Select(c => c - 1)).Choices[sp.Path[i] - 1].ReflectionQuestion is not null)))
+            .First(x => x.Question > 0);
+        await using var player = new PlayerCircuit(new Uri(Fixture.App.BaseUrl + "/"));
+        await player.SignInAsync("cas.coach@demo.gwt.be", DemoPassword, CancellationToken.None);
+        await player.OpenAsync($"scenarios/{scenario.Id}", CancellationToken.None);
+        var start = await player.WaitForAsync(p => PlayPage.Button(p, PlayPage.StartButton) is { } h ? (object)h : null, Step, CancellationToken.None);
+        await player.ClickAsync((long)start, CancellationToken.None);
+        await player.WaitForAsync(p => PlayPage.Choices(p) is { Count: > 0 } c ? c : null, Step, CancellationToken.None);
+
+        // The first choice's batch comes after every JS call of opening the page (one connection keeps the order).
+        await ChooseAsync(player, scenario, path, 0);
+        var before = player.JSCalls;
+        var questionShown = false;
+        for (var i = 1; i < path.Count - 1; i++)
+        {
+            await ChooseAsync(player, scenario, path, i);
+            questionShown |= player.Read(p => p.Elements().Any(e => e.Attribute("id") == "reflectievraag"));
+        }
+        Assert.True(questionShown, $"geen reflectievraag getoond in {scenario.Id} na keuze {question + 1}");
+        var after = player.JSCalls;
+        Assert.True(before.Count == after.Count, $"{after.Count - before.Count} JS-oproepen tijdens de keuzes, de laatste: {after.Last}");
+        Assert.Equal(0, player.ServerErrors);
+    }
+
+    private static async Task ChooseAsync(PlayerCircuit player, Scenario scenario, IReadOnlyList<int> path, int step)
+    {
+        var text = ScenarioRun.Resume(scenario, path.Take(step).Select(c => c - 1)).Choices[path[step] - 1].Text;
+        var handler = player.Read(p => PlayPage.Choices(p).Single(c => c.Text == text).Handler);
+        await player.ClickAsync(handler, CancellationToken.None);
+        await player.WaitForAsync(p => PlayPage.Conversation(p).Lines == 2 * (step + 1) + 1 ? p : null, Step, CancellationToken.None);
     }
 
     [Fact]

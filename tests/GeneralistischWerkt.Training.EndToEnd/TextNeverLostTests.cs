@@ -208,6 +208,41 @@ public class TextNeverLostTests(BrowserFixture fixture) : BrowserTest(fixture)
         await Expect(Page.Locator(".gwt-reflection-answer").First).ToContainTextAsync("Ik koos dit om eerst te luisteren.");
     }
 
+    [Fact]
+    public async Task An_answer_to_a_reflection_question_is_saved_when_the_coach_leaves_by_a_link()
+    {
+        var (scenario, path, step) = Repository.PlayableScenarios
+            .Where(s => s.Audience == GeneralistischWerkt.Training.Core.Scenarios.ScenarioAudiences.Coach)
+            .SelectMany(s => s.TestPaths.Select(p => (Scenario: s, Path: p)))
+            .Select(sp => (sp.Scenario, sp.Path, Step: QuestionStep(sp.Scenario, sp.Path)))
+            .First(x => x.Step >= 0);
+        await SignInAndWaitAsync("bram.coach@demo.gwt.be", "/coach");
+        await GotoInteractiveAsync($"/scenarios/{scenario.Id}");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Start het rollenspel" }).ClickAsync();
+        await Expect(Page).ToHaveURLAsync(new Regex("/pogingen/\\d+$"));
+        await WaitForInteractiveAsync(Page);
+        var attempt = new Uri(Page.Url).AbsolutePath;
+        for (var i = 0; i <= step; i++)
+        {
+            await ChoiceButton(Page, scenario, path.Choices, i).ClickAsync();
+            await Expect(Page.Locator("ol.gwt-conversation li.gwt-coach-line")).ToHaveCountAsync(i + 1);
+        }
+        await Page.Locator("#reflectievraag").FillAsync("Ik wou eerst horen wat zij zelf wil.");
+        // Away by a link of the page, without "Bewaar antwoord": the page saves first, then leaves.
+        await Page.GetByRole(AriaRole.Link, new() { Name = $"← {scenario.Title}" }).ClickAsync();
+        await Expect(Page).ToHaveURLAsync(new Regex($"/scenarios/{scenario.Id}$"));
+
+        await GotoInteractiveAsync(attempt);
+        await Expect(Page.Locator("ol.gwt-conversation li.gwt-coach-line")).ToHaveCountAsync(step + 1);
+        await Expect(Page.Locator("#reflectievraag")).ToHaveCountAsync(0);
+        for (var i = step + 1; i < path.Choices.Count; i++)
+        {
+            await ChoiceButton(Page, scenario, path.Choices, i).ClickAsync();
+            if (i < path.Choices.Count - 1) await Expect(Page.Locator("ol.gwt-conversation li.gwt-coach-line")).ToHaveCountAsync(i + 1);
+        }
+        await Expect(Page.Locator(".gwt-reflection-answer").First).ToContainTextAsync("Ik wou eerst horen wat zij zelf wil.");
+    }
+
     private static int QuestionStep(GeneralistischWerkt.Training.Core.Scenarios.Scenario scenario, GeneralistischWerkt.Training.Core.Scenarios.TestPath path)
     {
         var run = GeneralistischWerkt.Training.Core.Scenarios.ScenarioRun.Start(scenario);
