@@ -182,21 +182,7 @@ public class TextNeverLostTests(BrowserFixture fixture) : BrowserTest(fixture)
     [Fact]
     public async Task An_answer_to_a_reflection_question_is_kept_when_the_coach_plays_on_without_saving_it()
     {
-        // A scenario and test path with a reflection question on a choice that is not the last one.
-        var (scenario, path, step) = Repository.PlayableScenarios
-            .Where(s => s.Audience == GeneralistischWerkt.Training.Core.Scenarios.ScenarioAudiences.Coach)
-            .SelectMany(s => s.TestPaths.Select(p => (Scenario: s, Path: p)))
-            .Select(sp => (sp.Scenario, sp.Path, Step: QuestionStep(sp.Scenario, sp.Path)))
-            .First(x => x.Step >= 0);
-        await SignInAndWaitAsync("bram.coach@demo.gwt.be", "/coach");
-        await GotoInteractiveAsync($"/scenarios/{scenario.Id}");
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Start het rollenspel" }).ClickAsync();
-        await WaitForInteractiveAsync(Page);
-        for (var i = 0; i <= step; i++)
-        {
-            await ChoiceButton(Page, scenario, path.Choices, i).ClickAsync();
-            await Expect(Page.Locator("ol.gwt-conversation li.gwt-coach-line")).ToHaveCountAsync(i + 1);
-        }
+        var (scenario, path, step, _) = await PlayToAReflectionQuestionAsync();
         await Page.Locator("#reflectievraag").FillAsync("Ik koos dit om eerst te luisteren.");
         // Straight on to the next choice, without "Bewaar antwoord".
         for (var i = step + 1; i < path.Choices.Count; i++)
@@ -211,22 +197,7 @@ public class TextNeverLostTests(BrowserFixture fixture) : BrowserTest(fixture)
     [Fact]
     public async Task An_answer_to_a_reflection_question_is_saved_when_the_coach_leaves_by_a_link()
     {
-        var (scenario, path, step) = Repository.PlayableScenarios
-            .Where(s => s.Audience == GeneralistischWerkt.Training.Core.Scenarios.ScenarioAudiences.Coach)
-            .SelectMany(s => s.TestPaths.Select(p => (Scenario: s, Path: p)))
-            .Select(sp => (sp.Scenario, sp.Path, Step: QuestionStep(sp.Scenario, sp.Path)))
-            .First(x => x.Step >= 0);
-        await SignInAndWaitAsync("bram.coach@demo.gwt.be", "/coach");
-        await GotoInteractiveAsync($"/scenarios/{scenario.Id}");
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Start het rollenspel" }).ClickAsync();
-        await Expect(Page).ToHaveURLAsync(new Regex("/pogingen/\\d+$"));
-        await WaitForInteractiveAsync(Page);
-        var attempt = new Uri(Page.Url).AbsolutePath;
-        for (var i = 0; i <= step; i++)
-        {
-            await ChoiceButton(Page, scenario, path.Choices, i).ClickAsync();
-            await Expect(Page.Locator("ol.gwt-conversation li.gwt-coach-line")).ToHaveCountAsync(i + 1);
-        }
+        var (scenario, path, step, attempt) = await PlayToAReflectionQuestionAsync();
         await Page.Locator("#reflectievraag").FillAsync("Ik wou eerst horen wat zij zelf wil.");
         // Away by a link of the page, without "Bewaar antwoord": the page saves first, then leaves.
         await Page.GetByRole(AriaRole.Link, new() { Name = $"← {scenario.Title}" }).ClickAsync();
@@ -241,6 +212,30 @@ public class TextNeverLostTests(BrowserFixture fixture) : BrowserTest(fixture)
             if (i < path.Choices.Count - 1) await Expect(Page.Locator("ol.gwt-conversation li.gwt-coach-line")).ToHaveCountAsync(i + 1);
         }
         await Expect(Page.Locator(".gwt-reflection-answer").First).ToContainTextAsync("Ik wou eerst horen wat zij zelf wil.");
+    }
+
+    /// <summary>
+    /// Bram starts a scenario whose test path has a reflection question on a choice that is not the last one, and plays
+    /// up to that question; returns where he is and the attempt's address.
+    /// </summary>
+    private async Task<(GeneralistischWerkt.Training.Core.Scenarios.Scenario Scenario, GeneralistischWerkt.Training.Core.Scenarios.TestPath Path, int Step, string Attempt)> PlayToAReflectionQuestionAsync()
+    {
+        var (scenario, path, step) = Repository.PlayableScenarios
+            .Where(s => s.Audience == GeneralistischWerkt.Training.Core.Scenarios.ScenarioAudiences.Coach)
+            .SelectMany(s => s.TestPaths.Select(p => (Scenario: s, Path: p)))
+            .Select(sp => (sp.Scenario, sp.Path, Step: QuestionStep(sp.Scenario, sp.Path)))
+            .First(x => x.Step >= 0);
+        await SignInAndWaitAsync("bram.coach@demo.gwt.be", "/coach");
+        await GotoInteractiveAsync($"/scenarios/{scenario.Id}");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Start het rollenspel" }).ClickAsync();
+        await Expect(Page).ToHaveURLAsync(new Regex("/pogingen/\\d+$"));
+        await WaitForInteractiveAsync(Page);
+        for (var i = 0; i <= step; i++)
+        {
+            await ChoiceButton(Page, scenario, path.Choices, i).ClickAsync();
+            await Expect(Page.Locator("ol.gwt-conversation li.gwt-coach-line")).ToHaveCountAsync(i + 1);
+        }
+        return (scenario, path, step, new Uri(Page.Url).AbsolutePath);
     }
 
     private static int QuestionStep(GeneralistischWerkt.Training.Core.Scenarios.Scenario scenario, GeneralistischWerkt.Training.Core.Scenarios.TestPath path)
