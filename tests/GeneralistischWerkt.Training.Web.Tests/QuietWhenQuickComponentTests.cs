@@ -18,12 +18,7 @@ public class QuietWhenQuickComponentTests : BunitContext
         Assert.False(click.IsCompleted);
         Assert.Equal(1, cut.RenderCount);
 
-        cut.Instance.Saved.SetResult();
-        await click;
-
-        Assert.Equal(2, cut.RenderCount);
-        Assert.Equal("Bewaard", cut.Find("button").TextContent);
-        Assert.Null(cut.Find("button").GetAttribute("disabled"));
+        await AssertSavedAsync(cut, click, renders: 2);
     }
 
     [Fact]
@@ -36,10 +31,15 @@ public class QuietWhenQuickComponentTests : BunitContext
         Assert.Equal("Bezig…", cut.Find("button").TextContent);
         Assert.Equal(2, cut.RenderCount);
 
+        await AssertSavedAsync(cut, click, renders: 3);
+    }
+
+    /// <summary>Lets the save finish and checks the button shows the result, after <paramref name="renders"/> renders in all.</summary>
+    private static async Task AssertSavedAsync(IRenderedComponent<SaveButton> cut, Task click, int renders)
+    {
         cut.Instance.Saved.SetResult();
         await click;
-
-        Assert.Equal(3, cut.RenderCount);
+        Assert.Equal(renders, cut.RenderCount);
         Assert.Equal("Bewaard", cut.Find("button").TextContent);
         Assert.Null(cut.Find("button").GetAttribute("disabled"));
     }
