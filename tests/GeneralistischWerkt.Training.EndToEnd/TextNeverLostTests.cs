@@ -199,6 +199,7 @@ public class TextNeverLostTests(BrowserFixture fixture) : BrowserTest(fixture)
     {
         var (scenario, path, step, attempt) = await PlayToAReflectionQuestionAsync();
         await Page.Locator("#reflectievraag").FillAsync("Ik wou eerst horen wat zij zelf wil.");
+        await Screenshots.OnRequestAsync(Page, "rollenspel-reflectievraag");
         // Away by a link of the page, without "Bewaar antwoord": the page saves first, then leaves.
         await Page.GetByRole(AriaRole.Link, new() { Name = $"← {scenario.Title}" }).ClickAsync();
         await Expect(Page).ToHaveURLAsync(new Regex($"/scenarios/{scenario.Id}$"));
