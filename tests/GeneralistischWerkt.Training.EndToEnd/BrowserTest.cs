@@ -145,12 +145,12 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
     /// </summary>
     /// <param name="path">The 1-based choice numbers of a test path (as authors write them).</param>
     /// <param name="step">The step whose choice is wanted; the steps before it were taken along the path.</param>
-    protected static ILocator ChoiceButton(IPage page, Scenario scenario, IReadOnlyList<int> path, int step)
-    {
-        var run = ScenarioRun.Resume(scenario, path.Take(step).Select(c => c - 1));
-        var text = run.Choices[path[step] - 1].Text;
-        return page.Locator("ol.gwt-choices").GetByRole(AriaRole.Button, new() { Name = text, Exact = true });
-    }
+    protected static ILocator ChoiceButton(IPage page, Scenario scenario, IReadOnlyList<int> path, int step) =>
+        page.Locator("ol.gwt-choices").GetByRole(AriaRole.Button, new() { Name = ChoiceAt(scenario, path, step).Text, Exact = true });
+
+    /// <summary>The choice taken at <paramref name="step"/> of a test path (1-based choice numbers, as authors write them).</summary>
+    protected static ScenarioChoice ChoiceAt(Scenario scenario, IReadOnlyList<int> path, int step) =>
+        ScenarioRun.Resume(scenario, path.Take(step).Select(c => c - 1)).Choices[path[step] - 1];
 
     /// <summary>
     /// Wout plans an intervisie titled <paramref name="title"/> for his team with Ann's case; Ann (signed in on

@@ -69,7 +69,7 @@ public class LoadDriverTests(BrowserFixture fixture) : BrowserTest(fixture)
             .Where(s => s.Audience == ScenarioAudiences.Coach)
             .SelectMany(s => s.TestPaths.Select(p => (Scenario: s, Path: p.Choices)))
             .Select(sp => (sp.Scenario, sp.Path, Question: Enumerable.Range(1, Math.Max(0, sp.Path.Count - 3))
-                .FirstOrDefault(i => ScenarioRun.Resume(sp.Scenario, sp.Path.Take(i).Select(c => c - 1)).Choices[sp.Path[i] - 1].ReflectionQuestion is not null)))
+                .FirstOrDefault(i => ChoiceAt(sp.Scenario, sp.Path, i).ReflectionQuestion is not null)))
             .First(x => x.Question > 0);
         await using var player = new PlayerCircuit(new Uri(Fixture.App.BaseUrl + "/"));
         await player.SignInAsync("cas.coach@demo.gwt.be", DemoPassword, CancellationToken.None);
@@ -95,7 +95,7 @@ public class LoadDriverTests(BrowserFixture fixture) : BrowserTest(fixture)
 
     private static async Task ChooseAsync(PlayerCircuit player, Scenario scenario, IReadOnlyList<int> path, int step)
     {
-        var text = ScenarioRun.Resume(scenario, path.Take(step).Select(c => c - 1)).Choices[path[step] - 1].Text;
+        var text = ChoiceAt(scenario, path, step).Text;
         var handler = player.Read(p => PlayPage.Choices(p).Single(c => c.Text == text).Handler);
         await player.ClickAsync(handler, CancellationToken.None);
         await player.WaitForAsync(p => PlayPage.Conversation(p).Lines == 2 * (step + 1) + 1 ? p : null, Step, CancellationToken.None);
