@@ -3,7 +3,7 @@
 # port with its own temporary data folder, seeds load-test accounts, runs bench/GeneralistischWerkt.Training.LoadDriver
 # with 20 players for 40 s (longer than the driver's 30 s step time-out, and long enough for every player to finish
 # a scenario and play it again), and fails when the driver saw an error or measured no click at all (its exit code).
-# Usage: bash scripts/load-smoke.sh [configuration] [users] [duration] [think] [ramp]
+# Usage: bash scripts/load-smoke.sh [configuration] [users] [duration] [think] [ramp] [driver options…]
 # (the README's larger runs use the same script, e.g. Release 1000 60s 10s 300s)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -46,7 +46,7 @@ for _ in $(seq 1 120); do
 done
 
 set +e
-dotnet "$driver" --url "http://127.0.0.1:$port" --users "$users" --think "$think" --duration "$duration" --ramp "$ramp"
+dotnet "$driver" --url "http://127.0.0.1:$port" --users "$users" --think "$think" --duration "$duration" --ramp "$ramp" "${@:6}"
 status=$?
 set -e
 if [ "$status" -ne 0 ]; then

@@ -179,6 +179,7 @@ public sealed partial class PlayerCircuit : IAsyncDisposable
                 {
                     page.Apply(RenderBatch.Parse(next));
                     acknowledge.Add(nextBatchId++);
+                    Interlocked.Increment(ref batchesApplied);
                 }
                 catch (Exception exception)
                 {
@@ -194,6 +195,11 @@ public sealed partial class PlayerCircuit : IAsyncDisposable
     }
 
     private static long importedModules;
+
+    private long batchesApplied;
+
+    /// <summary>How many render batches this player applied so far (the report: batches from one click to the next).</summary>
+    public long BatchesApplied => Interlocked.Read(ref batchesApplied);
 
     private int jsCalls;
     private string? lastJSCall;

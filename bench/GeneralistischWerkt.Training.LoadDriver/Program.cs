@@ -78,6 +78,15 @@ public sealed class LoadRun(LoadOptions options)
     private readonly List<double> finishLatencies = [];
     private readonly Dictionary<string, int> errorKinds = [];
     private int errors, clicks, httpRequests, connected, reconnects;
+    /// <summary>Clicks by the number of render batches they brought (index 0–4; the last one counts 5 or more).</summary>
+    private readonly long[] batchesAfterClick = new long[6];
+
+    /// <summary>A player's last click: how many batches it had applied then, and whether the click fell in the window.</summary>
+    private sealed class ClickTrail
+    {
+        public long BatchesAtClick = -1;
+        public bool InWindow;
+    }
     private int finishedStarting;
     // Signing in hashes the password (PBKDF2, ~0.1 s of CPU): a few at a time, so the ramp does not drown the app in
     // hashing and the requests do not time out; a real morning rush is spread over minutes too.
@@ -137,6 +146,9 @@ public sealed class LoadRun(LoadOptions options)
             $"hub-berichten naar de server {sentInWindow.Values.Sum() / seconds:0.0}/s " +
             $"({PerChoice(sentInWindow.Values.Sum())} per keuze: " +
             string.Join(", ", sentInWindow.OrderByDescending(pair => pair.Value).Select(pair => $"{pair.Key} {PerChoice(pair.Value)}")) + ")");
+        var counted = batchesAfterClick.Sum();
+        Console.WriteLine("render batches per klik (tot de volgende klik): " + string.Join(", ", batchesAfterClick.Select((n, i) =>
+            $"{(i == batchesAfterClick.Length - 1 ? $"{i} of meer" : i.ToString(CultureInfo.InvariantCulture))}: {(counted > 0 ? 100.0 * n / counted : 0):0.0} %")));
         Console.WriteLine($"klik → volgende regel: p50 {P(0.50):0.0} ms, p95 {P(0.95):0.0} ms, p99 {P(0.99):0.0} ms, max {(sorted.Length > 0 ? sorted[^1] : double.NaN):0.0} ms");
         var finishes = finishLatencies.Order().ToArray();
         var steps = latencies.Order().ToArray();
@@ -163,6 +175,7 @@ public sealed class LoadRun(LoadOptions options)
             : null;
         await using var player = new PlayerCircuit(options.Url, capture, options.AcceptAnyCertificate);
         var random = new Random(index);
+        var trail = new ClickTrail();
         var scenario = scenarios[index % scenarios.Count];
         var isConnected = false;
         try
@@ -181,11 +194,12 @@ public sealed class LoadRun(LoadOptions options)
             {
                 try
                 {
+                    trail.BatchesAtClick = -1; // the start's batches are not a click's of the play page
                     await StartAttemptAsync(player, scenario, stop);
                     if (!isConnected) { Interlocked.Increment(ref connected); Interlocked.Increment(ref finishedStarting); isConnected = true; }
                     // Spread the first choices over one think time, so the players do not click in step.
                     await Task.Delay(TimeSpan.FromTicks((long)(options.Think.Ticks * random.NextDouble())), stop);
-                    while (!stop.IsCancellationRequested) await StepAsync(player, random, stop);
+                    while (!stop.IsCancellationRequested) await StepAsync(player, random, trail, stop);
                 }
                 catch (OperationCanceledException) when (stop.IsCancellationRequested) { }
                 catch (Exception exception)
@@ -221,10 +235,15 @@ public sealed class LoadRun(LoadOptions options)
     }
 
     /// <summary>Thinks, then makes a random choice and times it until the next line is on the page.</summary>
-    private async Task StepAsync(PlayerCircuit player, Random random, CancellationToken stop)
+    private async Task StepAsync(PlayerCircuit player, Random random, ClickTrail trail, CancellationToken stop)
     {
         await Task.Delay(options.Think, stop);
         if (player.ReloadRequested) throw new LoadDriverException("volledige herlaadbeurt gevraagd");
+        // Everything the previous click caused has arrived by now (a think time later): count its render batches.
+        var batches = player.BatchesApplied;
+        if (trail.BatchesAtClick >= 0 && trail.InWindow)
+            Interlocked.Increment(ref batchesAfterClick[Math.Min(batchesAfterClick.Length - 1, batches - trail.BatchesAtClick)]);
+        (trail.BatchesAtClick, trail.InWindow) = (batches, InWindow());
         var (handler, lines) = player.Read(page =>
         {
             if (PlayPage.Button(page, PlayPage.PlayAgainButton) is { } again) return (again, -1);
