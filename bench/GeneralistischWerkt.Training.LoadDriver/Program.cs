@@ -96,7 +96,7 @@ public sealed class LoadRun(LoadOptions options)
     public async Task<int> RunAsync()
     {
         var admins = await AdminsAsync();
-        var before = await DiagnosticsAsync(admins);
+        var before = await DiagnosticsAsync(admins, collect: true);
         var scenarios = await ScenariosAsync();
         Console.WriteLine($"{options.Users} spelers op {options.Url} ({scenarios.Count} scenario's), opbouw {options.Ramp.TotalSeconds:0} s, " +
             $"denktijd {options.Think.TotalSeconds:0.#} s, meting {options.Duration.TotalSeconds:0} s");
@@ -122,12 +122,18 @@ public sealed class LoadRun(LoadOptions options)
         Interlocked.Exchange(ref windowStart, Stopwatch.GetTimestamp());
         var driverCpu0 = Process.GetCurrentProcess().TotalProcessorTime;
         var sent0 = CircuitConnection.Sent;
-        var app0 = await DiagnosticsAsync(admins);
+        // Without a forced collection: with thousands of circuits it stops the app for seconds, and here that would fall
+        // in the window and show as the slowest clicks of the run.
+        var app0 = await DiagnosticsAsync(admins, collect: false);
         Console.WriteLine($"meting start na {rampSeconds:0} s: {Volatile.Read(ref connected)}/{options.Users} spelers verbonden, {Volatile.Read(ref errors)} fouten tijdens de opbouw");
         await Task.Delay(options.Duration);
         var driverCpu1 = Process.GetCurrentProcess().TotalProcessorTime;
         var sent1 = CircuitConnection.Sent;
-        var app1 = await DiagnosticsAsync(admins);
+        var app1 = await DiagnosticsAsync(admins, collect: false);
+        // The heap after a full collection, now that the window is closed (a click that ends after it does not count).
+        var collecting = Stopwatch.GetTimestamp();
+        var heap = await DiagnosticsAsync(admins, collect: true);
+        var collectSeconds = Stopwatch.GetElapsedTime(collecting).TotalSeconds;
         stop.Cancel();
         await Task.WhenAll(players);
         foreach (var admin in admins) await admin.DisposeAsync();
@@ -135,8 +141,8 @@ public sealed class LoadRun(LoadOptions options)
         var seconds = options.Duration.TotalSeconds;
         var sorted = latencies.Order().ToArray();
         double P(double q) => Quantile(sorted, q);
-        var circuits = Math.Max(1, app1.Circuits - before.Circuits);
-        var heapKbPerCircuit = (app1.HeapBytes - before.HeapBytes) / 1024.0 / circuits;
+        var circuits = Math.Max(1, heap.Circuits - before.Circuits);
+        var heapKbPerCircuit = (heap.HeapBytes - before.HeapBytes) / 1024.0 / circuits;
         var appCpu = (app1.CpuSeconds - app0.CpuSeconds) / seconds / app1.Cores * 100;
         var driverCpu = (driverCpu1 - driverCpu0).TotalSeconds / seconds / Environment.ProcessorCount * 100;
 
@@ -156,8 +162,13 @@ public sealed class LoadRun(LoadOptions options)
         Console.WriteLine($"  waarvan gewone keuzes ({steps.Length}): p50 {Quantile(steps, 0.50):0.0} ms, p95 {Quantile(steps, 0.95):0.0} ms; " +
             $"laatste keuze met uitkomst ({finishes.Length}): p50 {Quantile(finishes, 0.50):0.0} ms, p95 {Quantile(finishes, 0.95):0.0} ms");
         Console.WriteLine($"fouten: {errors}{(errorKinds.Count > 0 ? " (" + string.Join(", ", errorKinds.Select(e => $"{e.Key}: {e.Value}")) + ")" : "")}, herverbindingen: {reconnects}");
-        Console.WriteLine($"app{(admins.Count > 1 ? $" ({admins.Count} instanties samen)" : "")}: cpu {appCpu:0}% van {app1.Cores} kernen, circuits {app1.Circuits}{(admins.Count > 1 ? $" ({app1.CircuitsPerInstance})" : "")}, beheerde heap na volledige GC {app1.HeapBytes / 1048576.0:0.0} MiB " +
+        Console.WriteLine($"app{(admins.Count > 1 ? $" ({admins.Count} instanties samen)" : "")}: cpu {appCpu:0}% van {app1.Cores} kernen, circuits {app1.Circuits}{(admins.Count > 1 ? $" ({app1.CircuitsPerInstance})" : "")}, beheerde heap na volledige GC {heap.HeapBytes / 1048576.0:0.0} MiB " +
             $"(voor de start {before.HeapBytes / 1048576.0:0.0} MiB) → {heapKbPerCircuit:0} KB per circuit; threadpool {app1.Threads} threads, {app1.Pending} wachtende taken");
+        var collections = app1.Collections[0] - app0.Collections[0];
+        var paused = app1.GcPauseSeconds - app0.GcPauseSeconds;
+        Console.WriteLine($"app, garbage collector in de meting: {collections} collecties (waarvan {app1.Collections[1] - app0.Collections[1]} van generatie 1 " +
+            $"en {app1.Collections[2] - app0.Collections[2]} van generatie 2), app stilgelegd {paused:0.00} s van {seconds:0} s ({paused / seconds * 100:0.0} %), " +
+            $"gemiddeld {(collections > 0 ? paused * 1000 / collections : 0):0} ms per collectie; na de meting duurde de volledige collectie voor het heapcijfer {collectSeconds:0.0} s");
         Console.WriteLine($"driver: cpu {driverCpu:0}% van {Environment.ProcessorCount} kernen; machinebelasting (loadavg) {File.ReadAllText("/proc/loadavg").Trim()}");
         Console.WriteLine(FormattableString.Invariant(
             $"users={options.Users} p50_ms={P(0.50):0.0} p95_ms={P(0.95):0.0} p99_ms={P(0.99):0.0} errors={errors} heap_kb_per_circuit={heapKbPerCircuit:0}"));
@@ -334,8 +345,10 @@ public sealed class LoadRun(LoadOptions options)
     }
 
     /// <summary><paramref name="CircuitsPerInstance"/>: how the players were spread, e.g. "312 + 298" (behind nginx).</summary>
+    /// <paramref name="GcPauseSeconds"/> and <paramref name="Collections"/> (per generation, as GC.CollectionCount counts:
+    /// a generation-1 collection also counts for generation 0) are totals since the app started.
     private sealed record AppFigures(double HeapBytes, int Circuits, double CpuSeconds, int Cores, int Threads, long Pending,
-        string CircuitsPerInstance = "");
+        double GcPauseSeconds, long[] Collections, string CircuitsPerInstance = "");
 
     /// <summary>
     /// One signed-in beheerder per app instance. Behind nginx each new client gets a random route (deploy/nginx.conf),
@@ -364,20 +377,23 @@ public sealed class LoadRun(LoadOptions options)
     /// The app's admin-only diagnostics endpoint, summed over the instances: managed heap after a full GC, circuits,
     /// CPU time (they share this machine's cores).
     /// </summary>
-    private static async Task<AppFigures> DiagnosticsAsync(IEnumerable<PlayerCircuit> admins)
+    private static async Task<AppFigures> DiagnosticsAsync(IEnumerable<PlayerCircuit> admins, bool collect)
     {
-        var total = new AppFigures(0, 0, 0, 0, 0, 0);
+        var total = new AppFigures(0, 0, 0, 0, 0, 0, 0, [0, 0, 0]);
         var spread = new List<int>();
         foreach (var admin in admins)
         {
-            using var json = JsonDocument.Parse(await admin.GetStringAsync("beheer/diagnostiek", CancellationToken.None));
+            using var json = JsonDocument.Parse(await admin.GetStringAsync(collect ? "beheer/diagnostiek" : "beheer/diagnostiek?collect=false", CancellationToken.None));
             var root = json.RootElement;
-            total = new AppFigures(total.HeapBytes + root.GetProperty("managedHeapBytesAfterFullGc").GetDouble(),
+            double Or0(string name) => root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDouble() : 0;
+            total = new AppFigures(total.HeapBytes + root.GetProperty(collect ? "managedHeapBytesAfterFullGc" : "managedHeapBytes").GetDouble(),
                 total.Circuits + root.GetProperty("circuits").GetInt32(),
                 total.CpuSeconds + root.GetProperty("processCpuSeconds").GetDouble(),
                 Math.Max(total.Cores, root.GetProperty("processorCount").GetInt32()),
                 total.Threads + (root.TryGetProperty("threadPoolThreads", out var threads) ? threads.GetInt32() : 0),
-                total.Pending + (root.TryGetProperty("threadPoolPendingItems", out var pending) ? pending.GetInt64() : 0));
+                total.Pending + (root.TryGetProperty("threadPoolPendingItems", out var pending) ? pending.GetInt64() : 0),
+                total.GcPauseSeconds + Or0("gcPauseSeconds"),
+                [.. total.Collections.Select((n, generation) => n + (long)Or0($"gen{generation}Collections"))]);
             spread.Add(root.GetProperty("circuits").GetInt32());
         }
         return total with { CircuitsPerInstance = string.Join(" + ", spread) };

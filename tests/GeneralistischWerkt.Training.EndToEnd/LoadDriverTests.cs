@@ -119,5 +119,15 @@ public class LoadDriverTests(BrowserFixture fixture) : BrowserTest(fixture)
         Assert.True(figures.RootElement.GetProperty("managedHeapBytesAfterFullGc").GetInt64() > 0);
         Assert.True(figures.RootElement.GetProperty("circuits").GetInt32() >= 0);
         Assert.True(figures.RootElement.GetProperty("processCpuSeconds").GetDouble() > 0);
+        Assert.True(figures.RootElement.GetProperty("gcPauseSeconds").GetDouble() > 0); // the forced collections stopped it
+
+        // collect=false (the driver's window start and end): the same figures without stopping the app for a full collection.
+        using var quick = JsonDocument.Parse(await admin.GetStringAsync("beheer/diagnostiek?collect=false", CancellationToken.None));
+        Assert.Equal(JsonValueKind.Null, quick.RootElement.GetProperty("managedHeapBytesAfterFullGc").ValueKind);
+        Assert.True(quick.RootElement.GetProperty("managedHeapBytes").GetInt64() > 0);
+        Assert.True(quick.RootElement.GetProperty("gen0Collections").GetInt64() >= quick.RootElement.GetProperty("gen2Collections").GetInt64());
+        using var again = JsonDocument.Parse(await admin.GetStringAsync("beheer/diagnostiek", CancellationToken.None));
+        Assert.True(again.RootElement.GetProperty("gen2Collections").GetInt64() >= quick.RootElement.GetProperty("gen2Collections").GetInt64() + 2);
+        Assert.True(again.RootElement.GetProperty("gcPauseSeconds").GetDouble() > quick.RootElement.GetProperty("gcPauseSeconds").GetDouble());
     }
 }

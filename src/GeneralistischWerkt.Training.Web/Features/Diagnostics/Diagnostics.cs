@@ -30,8 +30,10 @@ public sealed class CountingCircuitHandler(CircuitCount count) : CircuitHandler
 }
 
 /// <summary>
-/// GET /beheer/diagnostiek, beheerders only: the figures the load driver needs to report memory and CPU per circuit.
-/// Forces a full, compacting garbage collection, so it is for measuring, not for a monitoring loop.
+/// GET /beheer/diagnostiek, beheerders only: the figures the load driver needs to report memory, CPU and garbage
+/// collection per circuit. By default it forces a full, compacting collection first (for the heap after a full GC), which
+/// stops the whole app for as long as that takes (seconds with thousands of circuits): so it is for measuring, not for a
+/// monitoring loop, and `?collect=false` gives the other figures without it (the load driver's window start and end).
 /// </summary>
 public static class DiagnosticsEndpoint
 {
@@ -45,20 +47,29 @@ public static class DiagnosticsEndpoint
     }
 
     public static void MapDiagnostics(this IEndpointRouteBuilder app) =>
-        app.MapGet(Path, (CircuitCount circuits) =>
+        app.MapGet(Path, (CircuitCount circuits, bool? collect) =>
             {
-                GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
-                GC.WaitForPendingFinalizers();
-                GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+                var forced = collect ?? true;
+                if (forced)
+                {
+                    GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+                    GC.WaitForPendingFinalizers();
+                    GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+                }
                 using var process = Process.GetCurrentProcess();
                 return Results.Json(new
                 {
-                    managedHeapBytesAfterFullGc = GC.GetTotalMemory(forceFullCollection: false),
+                    managedHeapBytesAfterFullGc = forced ? GC.GetTotalMemory(forceFullCollection: false) : (long?)null,
+                    managedHeapBytes = GC.GetTotalMemory(forceFullCollection: false),
                     circuits = circuits.Open,
                     processCpuSeconds = process.TotalProcessorTime.TotalSeconds,
                     processorCount = Environment.ProcessorCount,
                     workingSetBytes = process.WorkingSet64,
+                    gen0Collections = GC.CollectionCount(0),
+                    gen1Collections = GC.CollectionCount(1),
                     gen2Collections = GC.CollectionCount(2),
+                    // Everything the collector stopped the app for since it started (including forced collections).
+                    gcPauseSeconds = GC.GetTotalPauseDuration().TotalSeconds,
                     threadPoolThreads = ThreadPool.ThreadCount,
                     // Work waiting for a thread: high while the CPU idles means threads block somewhere (starvation).
                     threadPoolPendingItems = ThreadPool.PendingWorkItemCount,
