@@ -166,7 +166,7 @@ public sealed class LoadRun(LoadOptions options)
             $"(voor de start {before.HeapBytes / 1048576.0:0.0} MiB) → {heapKbPerCircuit:0} KB per circuit; threadpool {app1.Threads} threads, {app1.Pending} wachtende taken");
         var collections = app1.Collections[0] - app0.Collections[0];
         var paused = app1.GcPauseSeconds - app0.GcPauseSeconds;
-        Console.WriteLine($"app, garbage collector in de meting: {collections} collecties (waarvan {app1.Collections[1] - app0.Collections[1]} van generatie 1 " +
+        Console.WriteLine($"app{(admins.Count > 1 ? $" ({admins.Count} instanties samen, elk met een eigen garbage collector)" : "")}, garbage collector in de meting: {collections} collecties (waarvan {app1.Collections[1] - app0.Collections[1]} van generatie 1 " +
             $"en {app1.Collections[2] - app0.Collections[2]} van generatie 2), app stilgelegd {paused:0.00} s van {seconds:0} s ({paused / seconds * 100:0.0} %), " +
             $"gemiddeld {(collections > 0 ? paused * 1000 / collections : 0):0} ms per collectie; na de meting duurde de volledige collectie voor het heapcijfer {collectSeconds:0.0} s");
         Console.WriteLine($"driver: cpu {driverCpu:0}% van {Environment.ProcessorCount} kernen; machinebelasting (loadavg) {File.ReadAllText("/proc/loadavg").Trim()}");

@@ -126,8 +126,10 @@ public class LoadDriverTests(BrowserFixture fixture) : BrowserTest(fixture)
         Assert.Equal(JsonValueKind.Null, quick.RootElement.GetProperty("managedHeapBytesAfterFullGc").ValueKind);
         Assert.True(quick.RootElement.GetProperty("managedHeapBytes").GetInt64() > 0);
         Assert.True(quick.RootElement.GetProperty("gen0Collections").GetInt64() >= quick.RootElement.GetProperty("gen2Collections").GetInt64());
+        using var quickAgain = JsonDocument.Parse(await admin.GetStringAsync("beheer/diagnostiek?collect=false", CancellationToken.None));
+        Assert.True(quickAgain.RootElement.GetProperty("gen2Collections").GetInt64() < quick.RootElement.GetProperty("gen2Collections").GetInt64() + 2);
         using var again = JsonDocument.Parse(await admin.GetStringAsync("beheer/diagnostiek", CancellationToken.None));
-        Assert.True(again.RootElement.GetProperty("gen2Collections").GetInt64() >= quick.RootElement.GetProperty("gen2Collections").GetInt64() + 2);
-        Assert.True(again.RootElement.GetProperty("gcPauseSeconds").GetDouble() > quick.RootElement.GetProperty("gcPauseSeconds").GetDouble());
+        Assert.True(again.RootElement.GetProperty("gen2Collections").GetInt64() >= quickAgain.RootElement.GetProperty("gen2Collections").GetInt64() + 2);
+        Assert.True(again.RootElement.GetProperty("gcPauseSeconds").GetDouble() > quickAgain.RootElement.GetProperty("gcPauseSeconds").GetDouble());
     }
 }
