@@ -344,9 +344,11 @@ public sealed class LoadRun(LoadOptions options)
         return ids;
     }
 
-    /// <summary><paramref name="CircuitsPerInstance"/>: how the players were spread, e.g. "312 + 298" (behind nginx).</summary>
+    /// <summary>
+    /// <paramref name="CircuitsPerInstance"/>: how the players were spread, e.g. "312 + 298" (behind nginx).
     /// <paramref name="GcPauseSeconds"/> and <paramref name="Collections"/> (per generation, as GC.CollectionCount counts:
     /// a generation-1 collection also counts for generation 0) are totals since the app started.
+    /// </summary>
     private sealed record AppFigures(double HeapBytes, int Circuits, double CpuSeconds, int Cores, int Threads, long Pending,
         double GcPauseSeconds, long[] Collections, string CircuitsPerInstance = "");
 
@@ -374,8 +376,8 @@ public sealed class LoadRun(LoadOptions options)
     }
 
     /// <summary>
-    /// The app's admin-only diagnostics endpoint, summed over the instances: managed heap after a full GC, circuits,
-    /// CPU time (they share this machine's cores).
+    /// The app's admin-only diagnostics endpoint, summed over the instances: managed heap (after a full GC when
+    /// <paramref name="collect"/>, which stops the app), circuits, CPU time (they share this machine's cores), GC pauses.
     /// </summary>
     private static async Task<AppFigures> DiagnosticsAsync(IEnumerable<PlayerCircuit> admins, bool collect)
     {
@@ -385,13 +387,14 @@ public sealed class LoadRun(LoadOptions options)
         {
             using var json = JsonDocument.Parse(await admin.GetStringAsync(collect ? "beheer/diagnostiek" : "beheer/diagnostiek?collect=false", CancellationToken.None));
             var root = json.RootElement;
+            // Figures an older app version did not report count as 0.
             double Or0(string name) => root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDouble() : 0;
             total = new AppFigures(total.HeapBytes + root.GetProperty(collect ? "managedHeapBytesAfterFullGc" : "managedHeapBytes").GetDouble(),
                 total.Circuits + root.GetProperty("circuits").GetInt32(),
                 total.CpuSeconds + root.GetProperty("processCpuSeconds").GetDouble(),
                 Math.Max(total.Cores, root.GetProperty("processorCount").GetInt32()),
-                total.Threads + (root.TryGetProperty("threadPoolThreads", out var threads) ? threads.GetInt32() : 0),
-                total.Pending + (root.TryGetProperty("threadPoolPendingItems", out var pending) ? pending.GetInt64() : 0),
+                total.Threads + (int)Or0("threadPoolThreads"),
+                total.Pending + (long)Or0("threadPoolPendingItems"),
                 total.GcPauseSeconds + Or0("gcPauseSeconds"),
                 [.. total.Collections.Select((n, generation) => n + (long)Or0($"gen{generation}Collections"))]);
             spread.Add(root.GetProperty("circuits").GetInt32());
