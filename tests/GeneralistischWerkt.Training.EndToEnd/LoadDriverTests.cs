@@ -131,5 +131,8 @@ public class LoadDriverTests(BrowserFixture fixture) : BrowserTest(fixture)
         using var again = JsonDocument.Parse(await admin.GetStringAsync("beheer/diagnostiek", CancellationToken.None));
         Assert.True(again.RootElement.GetProperty("gen2Collections").GetInt64() >= quickAgain.RootElement.GetProperty("gen2Collections").GetInt64() + 2);
         Assert.True(again.RootElement.GetProperty("gcPauseSeconds").GetDouble() > quickAgain.RootElement.GetProperty("gcPauseSeconds").GetDouble());
+
+        var wrong = await Assert.ThrowsAsync<HttpRequestException>(() => admin.GetStringAsync("beheer/diagnostiek?collect=misschien", CancellationToken.None));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, wrong.StatusCode);
     }
 }

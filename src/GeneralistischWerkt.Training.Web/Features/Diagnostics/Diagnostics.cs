@@ -47,9 +47,13 @@ public static class DiagnosticsEndpoint
     }
 
     public static void MapDiagnostics(this IEndpointRouteBuilder app) =>
-        app.MapGet(Path, (CircuitCount circuits, bool? collect) =>
+        app.MapGet(Path, IResult (CircuitCount circuits, string? collect) =>
             {
-                var forced = collect ?? true;
+                // Parsed here rather than bound as bool?: a wrong value then gets a sentence, not an empty 400 that the
+                // status-code pages would turn into "niet gevonden".
+                var forced = true;
+                if (collect is not null && !bool.TryParse(collect, out forced))
+                    return Results.Text("De parameter collect is true of false.", "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
                 if (forced)
                 {
                     GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
